@@ -1,0 +1,51 @@
+# Two commands on a fresh machine:
+#   make lab    create .venv, install, open JupyterLab at the first notebook
+#   make test   create .venv if needed, install, run every test (network off)
+# Run `make help` for the rest.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Options for JupyterLab, e.g. make lab ARGS="--no-browser --port 8890"
+ARGS ?=
+# Options for pytest, e.g. make test PYTEST_ARGS="-k corpus -x"
+PYTEST_ARGS ?=
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+.PHONY: help install lab test test-helpers notebooks bench strip clean
+
+help:
+	@echo "make lab            install (first time) and open JupyterLab at notebooks/00-start-here.ipynb"
+	@echo "make test           install (first time) and run every test with the network cut off"
+	@echo "make test-helpers   only the fast unit tests and doctests of src/helpers"
+	@echo "make bench          run the benchmarks in benchmarks/ and print their figures"
+	@echo "make strip          remove outputs from notebooks before committing"
+	@echo "make clean          remove .venv, build/ and caches"
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	@touch $@
+
+install: $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb $(ARGS)
+
+test: $(STAMP)
+	tools/run-offline $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-helpers: $(STAMP)
+	tools/run-offline $(BIN)/python -m pytest -m "not notebook and not browser and not grading" $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+strip: $(STAMP)
+	$(BIN)/python -c "import glob; from helpers.notebooks import strip_outputs; [print('stripped', p) for p in sorted(glob.glob('notebooks/*.ipynb') + glob.glob('exercises/**/*.ipynb', recursive=True)) if strip_outputs(p)]"
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,435 @@
+"""Text basics: sentences, word tokens with offsets, stopwords and stems.
+
+Everything here runs on NLTK parts that need no downloaded data:
+
+* sentences come from NLTK's Punkt splitter, given the project's own list of
+  abbreviations (``data/abbreviations_en.txt``) so "U.S.", "Sen." and "Dr."
+  do not end a sentence, and run line by line so a heading never merges
+  with the paragraph below it;
+* word tokens come from one regular expression run through NLTK's
+  ``RegexpTokenizer``, which gives character offsets for every token;
+* stems come from NLTK's Porter or Snowball stemmer;
+* stopwords come from ``data/stopwords_en.txt``, a list you can edit.
+
+Curly and straight quotes and apostrophes are treated alike: a token keeps
+its text as written, and its ``norm`` uses straight ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from nltk.stem import PorterStemmer, SnowballStemmer
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from helpers.data_files import read_list
+from helpers.layout import Line, split_lines
+
+__all__ = [
+    "Sentence",
+    "Token",
+    "load_stopwords",
+    "normalize_quotes",
+    "split_sentences",
+    "stem",
+    "tokenize",
+    "words",
+]
+
+# ---------------------------------------------------------------------------
+# Quotes and apostrophes
+# ---------------------------------------------------------------------------
+
+_QUOTE_TABLE = str.maketrans(
+    {
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2032": "'",  # ′
+        "\u02bc": "'",  # ʼ
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u2010": "-",  # ‐ hyphen
+        "\u2011": "-",  # non-breaking hyphen
+    }
+)
+
+
+def normalize_quotes(text: str) -> str:
+    """Replace curly quotes, apostrophes and hyphens by straight ASCII ones.
+
+    The result has the same length as the input, so offsets still hold.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> normalize_quotes("Bukele’s “mega-prison”")
+    'Bukele\\'s "mega-prison"'
+    """
+    return text.translate(_QUOTE_TABLE)
+
+
+# ---------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------
+
+_APOSTROPHES = "'\u2019\u2018\u02bc"
+_TOKEN_PATTERN = rf"""
+    (?:[^\W\d_]\.){{2,}}                      # abbreviations with inner full stops: U.S., a.m.
+  | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?%?         # numbers with thousands separators: 40,000
+  | \d+\.\d+%?                                # decimals: 3.5, 12.5%
+  | [^\W_]+(?:[-\u2010\u2011][^\W_]+)*         # words, numbers, hyphenated words: MS-13
+      (?:[{_APOSTROPHES}](?![sS]\b)[^\W_]+)*   #   with inner apostrophes (don't, O'Brien) but not 's
+      %?
+  | [{_APOSTROPHES}][sS]\b                     # the possessive or contracted 's, as its own token
+  | [^\w\s]                                   # any other single symbol
+"""
+_TOKENIZER = RegexpTokenizer(_TOKEN_PATTERN, flags=re.VERBOSE | re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token with its character offsets: ``source[start:end] == text``.
+
+    ``kind`` is ``"word"`` (letters, possibly with digits or hyphens),
+    ``"number"``, ``"clitic"`` (the ``'s`` split off "Bukele's") or
+    ``"punct"``.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def norm(self) -> str:
+        """The token in lower case with straight quotes and hyphens."""
+        return normalize_quotes(self.text).lower()
+
+    @property
+    def is_word(self) -> bool:
+        """True for words and numbers, False for clitics and punctuation."""
+        return self.kind in ("word", "number")
+
+
+def _kind(token: str) -> str:
+    first = token[0]
+    if first in _APOSTROPHES:
+        return "clitic" if len(token) == 2 else "punct"
+    if not token[0].isalnum() and not token[0].isalpha():
+        return "punct" if not any(ch.isalnum() for ch in token) else "word"
+    if any(ch.isalpha() for ch in token):
+        return "word"
+    return "number"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split text into tokens with character offsets.
+
+    "U.S.", "MS-13", "mega-prison" and "40,000" stay whole; a possessive
+    "’s" or "'s" becomes a token of its own (kind ``"clitic"``), so that
+    "Bukele’s" yields the word "Bukele".
+
+    Parameters
+    ----------
+    text : str
+        The text to split.
+    start, end : int, optional
+        Only tokenize ``text[start:end]``; offsets still index ``text``.
+
+    Returns
+    -------
+    list of Token
+
+    Examples
+    --------
+    >>> [t.text for t in tokenize("Bukele’s mega-prison holds up to 40,000 MS-13 members in the U.S.")]
+    ['Bukele', '’s', 'mega-prison', 'holds', 'up', 'to', '40,000', 'MS-13', 'members', 'in', 'the', 'U.S.']
+    >>> token = tokenize("Hello, world")[2]
+    >>> token.text, token.start, token.end, token.kind
+    ('world', 7, 12, 'word')
+    """
+    stop = len(text) if end is None else end
+    piece = text[start:stop]
+    return [
+        Token(piece[a:b], a + start, b + start, _kind(piece[a:b]))
+        for a, b in _TOKENIZER.span_tokenize(piece)
+    ]
+
+
+def words(
+    text: str,
+    *,
+    lowercase: bool = True,
+    stopwords: set[str] | frozenset[str] | None = None,
+    stemmer: str | None = None,
+    min_length: int = 1,
+    numbers: bool = True,
+) -> list[str]:
+    """Return the words of a text, normalised for counting.
+
+    Parameters
+    ----------
+    text : str
+    lowercase : bool
+        Lower-case every word (default). Straight quotes are used either way.
+    stopwords : set of str, optional
+        Words to leave out (compared in lower case), e.g. ``load_stopwords()``.
+    stemmer : {"porter", "snowball"}, optional
+        Reduce each word to its stem.
+    min_length : int
+        Leave out words shorter than this.
+    numbers : bool
+        Keep numbers such as "1798" and "40,000" (default) or leave them out.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> words("Bukele’s prisons and Bukele")
+    ['bukele', 'prisons', 'and', 'bukele']
+    >>> words("The prisons hold 40,000 inmates", stopwords={"the"}, numbers=False)
+    ['prisons', 'hold', 'inmates']
+    >>> words("deported deportations", stemmer="porter")
+    ['deport', 'deport']
+    """
+    result = []
+    for token in tokenize(text):
+        if token.kind == "word":
+            pass
+        elif token.kind == "number":
+            if not numbers:
+                continue
+        else:
+            continue
+        norm = normalize_quotes(token.text)
+        lower = norm.lower()
+        if stopwords and lower in stopwords:
+            continue
+        if len(norm) < min_length:
+            continue
+        word = lower if lowercase else norm
+        if stemmer:
+            word = stem(word, stemmer)
+        result.append(word)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Stopwords and stems
+# ---------------------------------------------------------------------------
+
+
+def load_stopwords(path: str | Path = "stopwords_en.txt") -> frozenset[str]:
+    """Load a stopword list: the project's own, or a file you name.
+
+    Parameters
+    ----------
+    path : str or Path
+        ``"stopwords_en.txt"`` (the default list in ``helpers/data``) or the
+        path of your own list in the same format: one word per line, ``#``
+        for comments.
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case words with straight apostrophes.
+
+    Examples
+    --------
+    >>> stopwords = load_stopwords()
+    >>> "the" in stopwords, "prison" in stopwords, "not" in stopwords
+    (True, False, False)
+    """
+    return frozenset(normalize_quotes(word).lower() for word in read_list(path))
+
+
+@lru_cache(maxsize=None)
+def _stemmer(name: str):
+    if name == "porter":
+        return PorterStemmer()
+    if name == "snowball":
+        return SnowballStemmer("english")
+    raise ValueError(f"Unknown stemmer {name!r}: use 'porter' or 'snowball'.")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, stemmer: str = "porter") -> str:
+    """Reduce a word to its stem with NLTK's Porter or Snowball stemmer.
+
+    Stems are not always real words; they group forms of one word together.
+
+    Parameters
+    ----------
+    word : str
+    stemmer : {"porter", "snowball"}
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> stem("deportations"), stem("deported"), stem("prisons")
+    ('deport', 'deport', 'prison')
+    """
+    return _stemmer(stemmer).stem(word)
+
+
+# ---------------------------------------------------------------------------
+# Sentences
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with offsets into the text as stored.
+
+    ``kind`` is the kind of line it stands on (``"paragraph"``,
+    ``"heading"``, ``"bullet"``, ...); ``line`` is that line's index.
+    """
+
+    text: str
+    start: int
+    end: int
+    line: int
+    kind: str
+
+    @property
+    def is_prose(self) -> bool:
+        """True for sentences of paragraphs and bullet points."""
+        return self.kind in ("paragraph", "bullet")
+
+
+@lru_cache(maxsize=1)
+def _sentence_splitter() -> PunktSentenceTokenizer:
+    parameters = PunktParameters()
+    parameters.abbrev_types = set(read_list("abbreviations_en.txt"))
+    parameters.sent_starters = set(read_list("sentence_starters_en.txt"))
+    return PunktSentenceTokenizer(parameters)
+
+
+_OPENING = "“«"
+_CLOSING = "”»"
+_LEADING_CLOSERS = "”»\"')]"
+
+
+def _quote_depth(text: str) -> int:
+    """How many quotations are still open at the end of ``text``."""
+    depth = 0
+    straight_open = False
+    for ch in text:
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight_open = not straight_open
+    return depth + (1 if straight_open else 0)
+
+
+_LEAD = re.compile(r"[\s\ufeff]*(?:[-*•–·▪●]\s+)?")
+
+
+def _content_bounds(line: Line) -> tuple[int, int]:
+    """Offsets of a line's content: no byte-order mark, bullet marker or edge spaces."""
+    lead = _LEAD.match(line.text).end()
+    if line.kind != "bullet":
+        lead = len(line.text) - len(line.text.lstrip("\ufeff \t\f\v\u00a0"))
+    tail = len(line.text.rstrip())
+    return line.start + lead, line.start + max(lead, tail)
+
+
+def _split_line(text: str, line: Line) -> list[tuple[int, int]]:
+    first, last = _content_bounds(line)
+    spans = [
+        (first + a, first + b)
+        for a, b in _sentence_splitter().span_tokenize(text[first:last])
+    ]
+    # A closing quote or bracket stranded at the start of the next sentence
+    # belongs to the sentence before it.
+    fixed: list[list[int]] = []
+    for a, b in spans:
+        if fixed:
+            moved = a
+            while moved < b and text[moved] in _LEADING_CLOSERS:
+                moved += 1
+            if moved > a and _quote_depth(text[fixed[-1][0] : fixed[-1][1]]) > 0:
+                fixed[-1][1] = moved
+                while moved < b and text[moved].isspace():
+                    moved += 1
+                a = moved
+            if a >= b:
+                continue
+        fixed.append([a, b])
+    # Keep a quotation of several sentences together: while a quotation is
+    # open at the end of a sentence, join the next sentence of the same line.
+    merged: list[list[int]] = []
+    for a, b in fixed:
+        if merged and _quote_depth(text[merged[-1][0] : merged[-1][1]]) > 0:
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def split_sentences(source, lines: tuple[Line, ...] | None = None) -> list[Sentence]:
+    """Split a text (or an article) into sentences with offsets.
+
+    Sentences never cross a line break, so a heading or a bullet point is a
+    sentence of its own. Abbreviations in ``data/abbreviations_en.txt``
+    ("U.S.", "Sen.", "Dr.") do not end a sentence, and a quotation of several
+    sentences stays in one piece.
+
+    Parameters
+    ----------
+    source : str or Article
+        The text, or an article from ``helpers.corpus`` (its lines are reused).
+    lines : tuple of Line, optional
+        Lines from ``helpers.layout.split_lines``, if already computed.
+
+    Returns
+    -------
+    list of Sentence
+        Blank lines give no sentence. ``text[s.start:s.end] == s.text``.
+
+    Examples
+    --------
+    >>> text = "A Short Headline\\nSen. Rubio met Dr. Lee in the U.S. capital. They talked."
+    >>> [s.text for s in split_sentences(text)]
+    ['A Short Headline', 'Sen. Rubio met Dr. Lee in the U.S. capital.', 'They talked.']
+    >>> [s.text for s in split_sentences('“Do not come. You will be removed,” she said. He left.')]
+    ['“Do not come. You will be removed,” she said.', 'He left.']
+    """
+    text = source if isinstance(source, str) else source.text
+    if lines is None:
+        lines = split_lines(text) if isinstance(source, str) else source.lines
+    sentences = []
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        if line.kind == "paragraph":
+            spans = _split_line(text, line)
+        else:
+            spans = [_content_bounds(line)]
+        for a, b in spans:
+            sentences.append(Sentence(text[a:b], a, b, line.index, line.kind))
+    return sentences
