@@ -2,7 +2,9 @@
 
 Each command lives in its own module in ``helpers/commands`` and defines
 ``HELP`` (one line), ``add_arguments(parser)`` and ``run(args) -> int``.
-Commands print; the modules they call only compute.
+Only the module of the command asked for is imported, so one command's
+dependencies never slow down or break another. Commands print; the modules
+they call only compute.
 """
 
 from __future__ import annotations
@@ -13,30 +15,38 @@ import sys
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-#: Command name → module in ``helpers.commands``.
+#: Command name → (module in ``helpers.commands``, one-line help).
 COMMANDS = {
-    "check-corpus": "check_corpus",
+    "check-corpus": ("check_corpus", "check a folder of articles before using it (exit 0 usable, 1 not)"),
+    "words": ("words", "count words per article and for the corpus"),
+    "sources": ("sources", "find who is quoted or cited, and how"),
+    "reuse": ("reuse", "find copied passages and paraphrases between articles"),
+    "report": ("report", "write a one-page HTML report of a corpus"),
+    "grade": ("grade", "grade a folder of submitted exercise notebooks"),
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the parser with one sub-command per entry of ``COMMANDS``."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Build the parser; only ``command``'s module is imported to add its options."""
     parser = argparse.ArgumentParser(
         prog="python -m helpers",
         description="Tools for reading news coverage critically.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, module_name in COMMANDS.items():
-        module = importlib.import_module(f"helpers.commands.{module_name}")
-        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        module.add_arguments(command)
-        command.set_defaults(run=module.run)
+    for name, (module_name, help_text) in COMMANDS.items():
+        child = sub.add_parser(name, help=help_text, description=help_text)
+        if name == command:
+            module = importlib.import_module(f"helpers.commands.{module_name}")
+            module.add_arguments(child)
+            child.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command and return its exit code (0 ok, 1 problem found, 2 usage error)."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(command if command in COMMANDS else None)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

@@ -53,6 +53,7 @@ __all__ = [
     "article_from_text",
     "default_corpus_dir",
     "decode_article",
+    "describe_corpus",
     "load_corpus",
     "read_article",
     "read_corpus",
@@ -684,3 +685,43 @@ def load_corpus(
     if not corpus.articles:
         raise CorpusError(f"No article in {corpus.folder} could be loaded.")
     return corpus
+
+
+def describe_corpus(corpus: Corpus) -> list[dict]:
+    """One row per article: what it states about itself and what it leaves unknown.
+
+    Parameters
+    ----------
+    corpus : Corpus
+
+    Returns
+    -------
+    list of dict
+        Keys: ``label``, ``file``, ``words``, ``headline``, ``date``,
+        ``outlet``, ``byline``, ``unknown`` (the list of what is not stated),
+        ``flagged`` (counts of headings, bullets, datelines, boilerplate) and
+        ``warnings`` (how many).
+
+    Examples
+    --------
+    >>> corpus = Corpus(None, [article_from_text("Prison Tour\\nNoem visited.", "x.txt", "A")])
+    >>> row = describe_corpus(corpus)[0]
+    >>> row["headline"], row["unknown"]
+    ('Prison Tour', ['date', 'outlet', 'byline'])
+    """
+    rows = []
+    for article in corpus:
+        stated = {"headline": article.title, "date": article.date, "outlet": article.outlet, "byline": article.byline}
+        kinds = article.line_kinds()
+        rows.append(
+            {
+                "label": article.label,
+                "file": article.file,
+                "words": article.word_count,
+                **stated,
+                "unknown": [key for key, value in stated.items() if not value],
+                "flagged": {k: v for k, v in kinds.items() if k != "paragraph"},
+                "warnings": len(article.warnings),
+            }
+        )
+    return rows

@@ -1,0 +1,56 @@
+"""Every notebook runs headless from top to bottom, on the seeds and on a second corpus.
+
+Also: notebooks are committed without outputs, and they follow the lesson
+skeleton (time, questions and objectives first; key points last).
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers.notebooks import cells_with_outputs, run_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+EXERCISES = sorted(p for p in (ROOT / "exercises").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+CORPORA = {"seeds": ROOT / "seeds", "harbor": ROOT / "tests" / "corpora" / "harbor"}
+
+
+def test_the_series_is_there():
+    names = [p.name for p in NOTEBOOKS]
+    assert names[0] == "00-start-here.ipynb"
+    assert all(name[:2].isdigit() and name[2] == "-" for name in names)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + EXERCISES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_committed_without_outputs(path):
+    assert cells_with_outputs(path) == [], f"{path.name} carries outputs: run `make strip` before committing"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_lesson_skeleton(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    first = "".join(cells[0]["source"])
+    last = "".join(cells[-1]["source"])
+    assert first.startswith("# "), "the first cell is the title"
+    for heading in ("**Time**", "**Questions**", "**Objectives**"):
+        assert heading in first, f"the first cell should state {heading}"
+    assert "## Key points" in last, "the last cell should hold the key points"
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert "nltk.download" not in code and "sys.path" not in code
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_headless(path, corpus, tmp_path):
+    run = run_notebook(
+        path,
+        corpus_dir=CORPORA[corpus],
+        timeout=180,
+        extra_env={"ANNOTATION_DIR": str(tmp_path / "annotations")},
+    )
+    assert run.outputs_of_type("error") == []
+    streams = " ".join("".join(o.get("text", "")) for o in run.outputs_of_type("stream") if o.get("name") == "stderr")
+    assert "Traceback" not in streams
