@@ -13,7 +13,7 @@ ARGS ?=
 PYTEST_ARGS ?=
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help install lab test test-helpers notebooks bench strip clean
+.PHONY: help install system-deps lab test test-helpers notebooks bench strip clean
 
 help:
 	@echo "make lab            install (first time) and open JupyterLab at notebooks/00-start-here.ipynb"
@@ -31,10 +31,13 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 install: $(STAMP)
 
+system-deps:
+	@tools/install-system-deps
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	tools/run-offline $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-helpers: $(STAMP)
