@@ -19,6 +19,7 @@ help:
 	@echo "make lab            install (first time) and open JupyterLab at notebooks/00-start-here.ipynb"
 	@echo "make test           install (first time) and run every test with the network cut off"
 	@echo "make test-helpers   only the fast unit tests and doctests of src/helpers"
+	@echo "make notebooks     run the whole series headless (CORPUS_DIR=DIR for another corpus) into build/"
 	@echo "make bench          run the benchmarks in benchmarks/ and print their figures"
 	@echo "make strip          remove outputs from notebooks before committing"
 	@echo "make clean          remove .venv, build/ and caches"
@@ -42,6 +43,10 @@ test: $(STAMP) system-deps
 
 test-helpers: $(STAMP)
 	tools/run-offline $(BIN)/python -m pytest -m "not notebook and not browser and not grading" $(PYTEST_ARGS)
+
+# make notebooks CORPUS_DIR=path/to/articles   (default: seeds/)
+notebooks: $(STAMP)
+	$(BIN)/python -m helpers notebooks $(if $(CORPUS_DIR),--corpus "$(CORPUS_DIR)")
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

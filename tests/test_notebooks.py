@@ -14,7 +14,15 @@ from helpers.notebooks import cells_with_outputs, run_notebook
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 EXERCISES = sorted(p for p in (ROOT / "exercises").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-CORPORA = {"seeds": ROOT / "seeds", "harbor": ROOT / "tests" / "corpora" / "harbor"}
+CORPORA = {
+    "seeds": ROOT / "seeds",
+    # an invented story with quotations, a copied paragraph and a messy (BOM, CRLF) file
+    "harbor": ROOT / "tests" / "corpora" / "harbor",
+    # awkward corpora an instructor might bring
+    "one-article": ROOT / "tests" / "corpora" / "one-article",
+    "very-short": ROOT / "tests" / "corpora" / "very-short",
+    "no-quotes": ROOT / "tests" / "corpora" / "no-quotes",
+}
 
 
 def test_the_series_is_there():
@@ -54,3 +62,52 @@ def test_notebook_runs_headless(path, corpus, tmp_path):
     assert run.outputs_of_type("error") == []
     streams = " ".join("".join(o.get("text", "")) for o in run.outputs_of_type("stream") if o.get("name") == "stderr")
     assert "Traceback" not in streams
+
+
+@pytest.mark.notebook
+def test_make_notebooks_writes_executed_copies(tmp_path, capsys):
+    from helpers.cli import main
+
+    out = tmp_path / "build"
+    code = main(["notebooks", "--corpus", str(CORPORA["very-short"]), "--out", str(out), "--only", "00"])
+    assert code == 0
+    executed = out / "very-short" / "00-start-here.ipynb"
+    assert executed.exists() and cells_with_outputs(executed)
+    assert "00-start-here.ipynb" in capsys.readouterr().out
+
+
+def test_make_notebooks_stops_on_a_bad_corpus_before_running_anything(make_corpus, tmp_path, capsys):
+    from helpers.cli import main
+
+    folder = make_corpus({"scan.txt": b"%PDF-1.4 binary"})
+    out = tmp_path / "build"
+    assert main(["notebooks", "--corpus", str(folder), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "scan.txt is a PDF" in captured.err and "no notebook was run" in captured.out
+    assert not out.exists()
+
+
+@pytest.mark.notebook
+def test_a_failing_cell_is_named(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from helpers.notebooks import NotebookError
+
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("1 / 0")]), path)
+    with pytest.raises(NotebookError, match=r"broken.ipynb, cell 1 failed:[\s\S]*ZeroDivisionError"):
+        run_notebook(path, timeout=60)
+
+
+@pytest.mark.notebook
+def test_an_endless_cell_is_stopped_and_named(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from helpers.notebooks import NotebookError
+
+    path = tmp_path / "slow.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("while True: pass")]), path)
+    with pytest.raises(NotebookError, match=r"slow.ipynb, cell 1: took longer than 3 s"):
+        run_notebook(path, timeout=3)

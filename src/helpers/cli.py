@@ -23,6 +23,7 @@ COMMANDS = {
     "reuse": ("reuse", "find copied passages and paraphrases between articles"),
     "report": ("report", "write a one-page HTML report of a corpus"),
     "grade": ("grade", "grade a folder of submitted exercise notebooks"),
+    "notebooks": ("run_notebooks", "run every notebook headless against a corpus (make notebooks)"),
 }
 
 

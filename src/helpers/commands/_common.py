@@ -8,7 +8,12 @@ from pathlib import Path
 
 from helpers.corpus import ArticleError, Corpus, CorpusError, Problem, load_corpus, read_article
 
-__all__ = ["add_inputs_argument", "load_inputs", "print_json", "print_table", "fail"]
+__all__ = ["add_inputs_argument", "load_inputs", "print_json", "print_table", "fail", "problem_line"]
+
+
+def problem_line(file: str, message: str) -> str:
+    """``file: message``, without naming the file twice when the message already starts with it."""
+    return message if message.startswith(file) else f"{file}: {message}"
 
 
 def add_inputs_argument(parser) -> None:

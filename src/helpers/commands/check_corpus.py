@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.commands._common import fail, print_json, print_table
+from helpers.commands._common import fail, print_json, print_table, problem_line
 from helpers.corpus import MAX_ARTICLE_BYTES, CorpusError, read_corpus
 
 HELP = "check a folder of articles before using it (exit 0 usable, 1 not)"
@@ -72,7 +72,7 @@ def run(args) -> int:
     for w in result["warnings"]:
         print(f"warning: {w['file']}: {w['message']}")
     for e in result["errors"]:
-        fail(f"{e['file']}: {e['message']}")
+        fail(problem_line(e["file"], e["message"]))
     if usable:
         print(f"OK: {len(result['articles'])} article(s) ready to use.")
         return 0
