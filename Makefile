@@ -36,7 +36,7 @@ system-deps:
 	@tools/install-system-deps
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb $(ARGS)
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ARGS)
 
 test: $(STAMP) system-deps
 	tools/run-offline $(BIN)/python -m pytest $(PYTEST_ARGS)
