@@ -56,6 +56,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -434,13 +435,28 @@ def _find_article(articles: list[Article], key: str) -> Article:
     raise ValueError(f"No article {key!r} in this corpus (labels: {known}).")
 
 
-def _line_tokens(article: Article, kinds: frozenset) -> list[list[Token]]:
+@lru_cache(maxsize=64)
+def _span_tokens(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[Token, ...], ...]:
+    """The tokens of each span of a text (cached: widgets recount the same articles)."""
+    return tuple(tuple(tokenize(text, start, end)) for start, end in spans)
+
+
+def _line_tokens(article: Article, kinds: frozenset) -> tuple[tuple[Token, ...], ...]:
     """The tokens of each counted line of an article."""
-    return [
-        tokenize(article.text, line.start, line.end)
-        for line in article.lines
-        if line.kind in kinds
-    ]
+    spans = tuple((line.start, line.end) for line in article.lines if line.kind in kinds)
+    return _span_tokens(article.text, spans)
+
+
+@lru_cache(maxsize=64)
+def _all_sentences(text: str, lines: tuple) -> tuple:
+    return tuple(split_sentences(text, lines))
+
+
+def _sentences(article: Article, kinds: frozenset):
+    """The sentences on counted lines, each with its tokens."""
+    sentences = [s for s in _all_sentences(article.text, article.lines) if s.kind in kinds]
+    tokens = _span_tokens(article.text, tuple((s.start, s.end) for s in sentences))
+    return list(zip(sentences, tokens))
 
 
 def _form(token: Token, opts: _Options) -> str | None:
@@ -1022,11 +1038,9 @@ def _segments(article: Article, opts: _Options) -> list[list[str]]:
     """
     keep_all = _Options(opts.lowercase, frozenset(), opts.stemmer, opts.min_length, opts.numbers, opts.lines)
     runs = []
-    for sentence in split_sentences(article):
-        if sentence.kind not in opts.lines:
-            continue
+    for _, tokens in _sentences(article, opts.lines):
         run: list[str] = []
-        for token in tokenize(article.text, sentence.start, sentence.end):
+        for token in tokens:
             form = _form(token, keep_all)
             if form is None:
                 if run:
@@ -1224,7 +1238,7 @@ def _search_article(
 ) -> list[Hit]:
     text = article.text
     lines = [line for line in article.lines if line.kind in kinds]
-    per_line = [tokenize(text, line.start, line.end) for line in lines]
+    per_line = _line_tokens(article, kinds)
     total = sum(1 for tokens in per_line for t in tokens if t.is_word)
     hits = []
     sentences = None
@@ -1245,7 +1259,7 @@ def _search_article(
             ):
                 start, end = tokens[i].start, tokens[i + size - 1].end
                 if sentences is None:
-                    sentences = split_sentences(article)
+                    sentences = _all_sentences(article.text, article.lines)
                     starts = [s.start for s in sentences]
                 sentence = _sentence_at(sentences, starts, start)
                 s_start, s_end = (sentence.start, sentence.end) if sentence else (line.start, line.end)
@@ -1547,10 +1561,7 @@ def collocates(source, query: str, window: int = 4, n: int | None = 10, **option
     left: Counter = Counter()
     right: Counter = Counter()
     for article in _as_articles(source):
-        for sentence in split_sentences(article):
-            if sentence.kind not in opts.lines:
-                continue
-            tokens = tokenize(article.text, sentence.start, sentence.end)
+        for _, tokens in _sentences(article, opts.lines):
             words = [t for t in tokens if t.is_word]
             forms = [_query_form(t, None, False) for t in tokens]
             size = len(parts)

@@ -228,6 +228,7 @@ class WordExplorer:
     def __init__(self, corpus, n: int = 10, *, relative: bool = False, image: bool = False):
         self.corpus = _as_articles(corpus)
         self.image = image
+        self.totals = {a.label: running_words(a) for a in self.corpus}
         labels = [a.label for a in self.corpus]
         self.articles = widgets.SelectMultiple(
             options=[(f"{a.label}: {(a.title or a.file)[:40]}", a.label) for a in self.corpus],
@@ -272,7 +273,7 @@ class WordExplorer:
             body = self.chart.to_html(dpi=72)
         else:
             tops = top_words_by_article(chosen, n, **options)
-            totals = {a.label: running_words(a) for a in chosen}
+            totals = {a.label: self.totals[a.label] for a in chosen}
             forms = stem_forms(chosen, options["stemmer"], stopwords=options["stopwords"]) if options["stemmer"] else None
             firsts = "; ".join(f"{label}: {words[0].word}" for label, words in tops.items() if words)
             caption = (
