@@ -1083,7 +1083,9 @@ def where_to_check(claim) -> list[str]:
 
     Nothing is fetched: these are places to look, from
     ``data/lateral_reading_en.txt``. A line applies when its trigger is a
-    kind of detail in the claim or a word stem in its sentence.
+    word stem in the sentence ("court", "fee") or a kind of detail in the
+    claim ("quantity"); the word matches come first, as they are more
+    specific.
 
     Parameters
     ----------
@@ -1097,14 +1099,16 @@ def where_to_check(claim) -> list[str]:
     Examples
     --------
     >>> claim = find_claims("The 1798 Alien Enemies Act was challenged in court.", attributions=[])[0]
-    >>> where_to_check(claim)[0]
-    'the text of the law itself in an official legal code, and court filings or rulings that cite it'
+    >>> for place in where_to_check(claim): print(place)
+    the court's own records: the docket and any published ruling or order
+    the text of the law itself in an official legal code, and court filings or rulings that cite it
     """
     lowered = normalize_quotes(claim.sentence).lower()
+    by_word = [where for trigger, where in _lateral_prompts() if trigger not in CLAIM_KINDS and re.search(rf"\b{re.escape(trigger)}", lowered)]
+    by_kind = [where for trigger, where in _lateral_prompts() if trigger in claim.kinds]
     suggestions: list[str] = []
-    for trigger, where in _lateral_prompts():
-        applies = trigger in claim.kinds or re.search(rf"\b{re.escape(trigger)}", lowered)
-        if applies and where not in suggestions:
+    for where in by_word + by_kind:
+        if where not in suggestions:
             suggestions.append(where)
     if not suggestions:
         suggestions.append("wire services (AP, Reuters, AFP) and the outlets of the people or governments named")
