@@ -22,6 +22,7 @@ from helpers.frequency import (
     no_hits_message,
     per_thousand,
     running_words,
+    sort_hits,
     stem_forms,
     suggest_words,
     summarize_words,
@@ -411,6 +412,23 @@ def test_format_concordance_lines_up_keywords():
     lines = format_concordance(hits, width=10).splitlines()
     assert len(lines) == 2
     assert lines[0].index("[gang]") == lines[1].index("[gang]")
+
+
+def test_sorting_hits_groups_the_words_around_the_keyword(seeds):
+    hits = concordance(seeds, "illegal")
+    by_right = sort_hits(hits, "right")
+    next_words = [h.right.split()[0].strip(".,").lower() for h in by_right]
+    assert next_words == sorted(next_words)
+    by_left = sort_hits(hits, "left")
+    before = [h.left.split()[-1].strip(".,:").lower() for h in by_left]
+    assert before == sorted(before)
+    assert sort_hits(hits, "text") == hits
+    back = sort_hits(by_right, "text")
+    for label in {h.label for h in hits}:
+        assert [h for h in back if h.label == label] == [h for h in hits if h.label == label]
+    assert sorted(map(id, by_left)) == sorted(map(id, hits))
+    with pytest.raises(ValueError, match="right"):
+        sort_hits(hits, "alphabet")
 
 
 def test_dispersion_positions_are_running_word_indexes(seeds):

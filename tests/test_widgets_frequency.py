@@ -128,6 +128,18 @@ def test_concordance_box_phrase_stems_and_article_choice(seeds):
     assert "of 1 article(s)" in box.output.value
 
 
+def test_concordance_box_sorts_by_the_word_after(seeds):
+    box = ConcordanceBox(seeds, query="illegal")
+    in_text_order = [h.start for h in box.hits]
+    box.order.value = "right"
+    after = [h.right.split()[0].strip(".,").lower() for h in box.hits]
+    assert after == sorted(after)
+    rows = re.findall(r"<mark>[^<]*</mark></td><td[^>]*>([^<]*)</td>", box.output.value)
+    assert [r.split()[0].strip(".,").lower() for r in rows] == after
+    box.order.value = "text"
+    assert [h.start for h in box.hits] == in_text_order
+
+
 def test_concordance_box_no_hits_is_a_message_not_an_error(seeds):
     box = ConcordanceBox(seeds)
     box.query.value = "bukle"

@@ -45,6 +45,9 @@ Relative frequencies divide by the article's **running words**: every word
 and number of the counted lines, stopwords included. The denominator does
 not change when you switch stopwords or stemming on or off, so a rate of
 "5.2 per 1,000 words" always means the same thing.
+
+The tokens and sentences of the last 64 articles seen are kept in memory, so
+widgets that recount the same articles do not tokenise them again.
 """
 
 from __future__ import annotations
@@ -98,6 +101,7 @@ __all__ = [
     "no_hits_message",
     "per_thousand",
     "running_words",
+    "sort_hits",
     "stem_forms",
     "suggest_words",
     "summarize_words",
@@ -1350,6 +1354,46 @@ def concordance(
     for article in _as_articles(source):
         hits.extend(_search_article(article, parts, kinds, stemmer, case_sensitive, width))
     return hits
+
+
+def sort_hits(hits: list[Hit], by: str = "text") -> list[Hit]:
+    """Order concordance hits, as a concordancer's "sort" buttons do.
+
+    Sorting by the words right after the keyword groups its uses ("illegal
+    entry" together, then "illegal immigration"); sorting by the words right
+    before it groups what leads up to it.
+
+    Parameters
+    ----------
+    hits : list of Hit
+    by : {"text", "right", "left"}
+        ``"text"``: article by article (in the order the articles first
+        appear in ``hits``), then by position, which is the order
+        :func:`concordance` returns; ``"right"``: the next three words;
+        ``"left"``: the word before, then the one before that, and so on.
+
+    Returns
+    -------
+    list of Hit
+
+    Examples
+    --------
+    >>> hits = concordance("Illegal entry. Illegal aliens. Illegal entry again.", "illegal")
+    >>> [h.right.split()[0] for h in sort_hits(hits, "right")]
+    ['aliens.', 'entry', 'entry.']
+    """
+    if by == "text":
+        order = {label: index for index, label in enumerate(dict.fromkeys(h.label for h in hits))}
+        return sorted(hits, key=lambda h: (order[h.label], h.start))
+    if by == "right":
+        return sorted(hits, key=lambda h: (_context_words(h.right)[:3], h.label, h.start))
+    if by == "left":
+        return sorted(hits, key=lambda h: (_context_words(h.left)[::-1][:3], h.label, h.start))
+    raise ValueError(f"Unknown order {by!r}: use 'text', 'right' or 'left'.")
+
+
+def _context_words(text: str) -> list[str]:
+    return [t.norm for t in tokenize(text) if t.is_word]
 
 
 def format_concordance(hits: list[Hit], width: int = 40, query: str | None = None) -> str:

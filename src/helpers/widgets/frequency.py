@@ -22,6 +22,7 @@ from helpers.frequency import (
     concordance,
     no_hits_message,
     per_thousand,
+    sort_hits,
     running_words,
     stem_forms,
     top_words_by_article,
@@ -301,7 +302,7 @@ class ConcordanceBox:
 
     Attributes
     ----------
-    query, stems, article : ipywidgets controls
+    query, stems, article, order : ipywidgets controls
     output : ipywidgets.HTML
     widget : ipywidgets.VBox
 
@@ -333,10 +334,17 @@ class ConcordanceBox:
             value="",
             description="In",
         )
+        self.order = widgets.Dropdown(
+            options=[("text order", "text"), ("word after", "right"), ("word before", "left")],
+            value="text",
+            description="Sort by",
+        )
         self.output = widgets.HTML()
-        for control in (self.query, self.stems, self.article):
+        for control in (self.query, self.stems, self.article, self.order):
             control.observe(self.search, names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.query, self.stems]), self.article, self.output])
+        self.widget = widgets.VBox(
+            [widgets.HBox([self.query, self.stems]), widgets.HBox([self.article, self.order]), self.output]
+        )
         self.hits: list = []
         self.search()
 
@@ -353,6 +361,7 @@ class ConcordanceBox:
         except ValueError as error:
             self.output.value = f"<p>{escape(error)}</p>"
             return self.output.value
+        hits = sort_hits(hits, self.order.value)
         self.hits = hits
         if not hits:
             self.output.value = f"<p>{escape(no_hits_message(articles, query, stems=self.stems.value))}</p>"
