@@ -390,6 +390,10 @@ def test_no_hits_is_an_empty_result_with_a_helpful_message(seeds):
     assert "word for word" in no_hits_message(seeds, "due processes of law")
     assert suggest_words(seeds, "imigration")[0] == "immigration"
     assert format_concordance([], query="zeppelin") == "No hits for 'zeppelin'."
+    furniture = seeds[4]  # E ends with "Be the first to comment"
+    assert concordance(furniture, "comment") == []
+    assert len(concordance(furniture, "comment", lines="all")) == 1
+    assert "lines that are not counted" in no_hits_message(furniture, "comment")
 
 
 @pytest.mark.parametrize("query", ["", "   "])

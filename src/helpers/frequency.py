@@ -1473,11 +1473,22 @@ def no_hits_message(source, query: str, stems: bool = False) -> str:
     --------
     >>> no_hits_message("Bukele visited the prison.", "bukle")
     "No hits for 'bukle'. Did you mean: bukele?"
+    >>> no_hits_message("Bukele visited.\\nBe the first to comment", "comment")
+    "No hits for 'comment'. It occurs 1 time(s) in lines that are not counted (bylines, dates, page furniture); search them with lines='all'."
     >>> no_hits_message("Bukele visited.", "court")
     "No hits for 'court'. Check the spelling, try a shorter form ending in * (for example 'court*'), or switch on stems."
     """
     query = query.strip()
     message = f"No hits for {query!r}."
+    try:
+        elsewhere = concordance(source, query, stems=stems, lines="all")
+    except ValueError:
+        elsewhere = []
+    if elsewhere:
+        return (
+            f"{message} It occurs {len(elsewhere)} time(s) in lines that are not counted (bylines, dates, "
+            "page furniture); search them with lines='all'."
+        )
     suggestions = suggest_words(source, query) if len(query.split()) == 1 else []
     if suggestions:
         return f"{message} Did you mean: {', '.join(suggestions)}?"
