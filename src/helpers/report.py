@@ -284,8 +284,9 @@ def describe_evidence(row: dict) -> list[str]:
         sentences.append(f"{label} states its headline, date, outlet, byline and place.")
     if row["named_sources"]:
         names = ", ".join(row["sources"][:4])
+        verb = "goes" if row["named_sources"] == 1 else "go"
         sentences.append(
-            f"{row['named_sources']} attribution{'s' if row['named_sources'] != 1 else ''} go to named people or "
+            f"{_plural(row['named_sources'], 'attribution')} {verb} to named people or "
             f"organisations{f' ({names})' if names else ''}; {row['vague_sources']} to unnamed groups; "
             f"{row['direct_quotes']} direct quotation{'s' if row['direct_quotes'] != 1 else ''}."
         )
