@@ -141,6 +141,9 @@ GUARDS = {
     "no-speaker": "no speaker could be found before the cue",
     "nested": "the cue is part of what someone else is reported to have said",
     "title-in-quotes": "quotation marks around a capitalised title or name, not speech",
+    "negated": "the cue is negated (“did not respond”, “declined to comment”): nothing is attributed",
+    "prediction": "a passive act in the future or as a possibility (“is likely to be challenged”, "
+    "“will be criticised”): the author's prediction, not a view someone holds",
 }
 
 # ---------------------------------------------------------------------------
@@ -148,6 +151,8 @@ GUARDS = {
 # ---------------------------------------------------------------------------
 
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am"}
+_MODALS = {"will", "would", "can", "could", "may", "might", "shall", "should", "must"}
+_NEGATIONS = {"not", "n't", "never", "declined", "refused"}
 _AUX = _BE | {"has", "have", "had", "having", "do", "does", "did", "will", "would", "can", "could",
               "may", "might", "shall", "should", "must", "not", "n't", "never", "'s", "'re", "'ve", "'d"}
 _ADVERBS = {"also", "often", "still", "even", "again", "now", "already", "long", "once", "further",
@@ -179,7 +184,7 @@ _RIGHT_STOPS = {"who", "which", "that", "whose", "whom", "when", "after", "befor
                 "while", "but", "on", "in", "at", "during", "last", "this", "yesterday", "today",
                 "earlier", "later", "told", "said", "in", "about"}
 _TAIL_STARTS = {"in", "on", "at", "during", "after", "before", "last", "this", "yesterday", "today", "earlier",
-                "later", "when", "while", "on", "to", "recently", "again", "publicly", "privately", "repeatedly"}
+                "later", "when", "while", "recently", "again", "publicly", "privately", "repeatedly"}
 _PARTICLES = {"off", "up", "out", "down", "away", "back", "over"}
 _OBJECT_PRONOUNS = {"it", "them", "him", "her", "this", "that", "these", "those", "us", "me", "himself", "herself", "itself"}
 _NAMING_WORDS = {"called", "named", "dubbed", "nicknamed", "titled", "entitled", "known"}
@@ -514,6 +519,7 @@ class _Speaker:
     reason: str
     head: str  # pronoun, person, organization, place, group, document, role, abstract
     pronoun: str | None = None
+    apposition: bool = False
 
 
 @dataclass
@@ -544,6 +550,7 @@ class _Document:
         self.sentences = split_sentences(article)
         self.quotations = find_quotations(self.text)
         self.quote_parts = sorted(p for q in self.quotations for p in q.parts)
+        self.quote_starts = {p[0] + offset for p in self.quote_parts for offset in (0, 1)}
         self.part_starts = [p[0] for p in self.quote_parts]
         self.lower_words = {n for t, n in zip(self.tokens, self.norms) if t.kind == "word" and t.text.islower()}
         self.cue_forms = {form[0] for form in lexicon.cues}
@@ -640,7 +647,10 @@ class _Document:
 
     def _common_start(self, i: int, sentence_first: int) -> bool:
         """A capitalised word that only starts a sentence (or follows a quote mark) is a common word."""
-        first = i == sentence_first or (i > sentence_first and self.tokens[i - 1].text in _QUOTE_CHARS | {"—", "-", "–", ":"})
+        first = i == sentence_first or (
+            i > sentence_first
+            and (self.tokens[i].start in self.quote_starts or self.tokens[i - 1].text in {"—", "–", ":"})
+        )
         if not first:
             return False
         norm = self.norms[i]
@@ -697,6 +707,8 @@ class _Document:
             plain = q - p >= 2 and all(self.is_cap(k) for k in range(p, q)) and not any(
                 any(part.isupper() and len(part) > 1 for part in re.split(r"[-.]", self.tokens[k].text)) for k in range(p, q)
             )
+            if plain and not titled and self.common_plural(words[-1]):
+                continue  # "Harbourline Ferries" when the article also says "the ferries"
             if (titled or plain) and words:
                 name = " ".join(words)
                 persons.add(name)
@@ -714,6 +726,12 @@ class _Document:
                 if not self.has_title(a, b):
                     places.add(self.run_key(a, b))
         return places
+
+    def common_plural(self, word: str) -> bool:
+        """A plural that the article also uses as a common noun ("Ferries" and "the ferries"):
+        a name ending in it is a company or a place, not a person."""
+        norm = normalize_quotes(word).lower()
+        return norm.endswith("s") and not norm.endswith("ss") and norm in self.lower_words
 
     def run_key(self, a: int, b: int) -> str:
         return " ".join(self.norms[a:b])
@@ -843,9 +861,14 @@ def _chain_left(doc: _Document, j: int, first: int) -> tuple[int, int] | None:
 
 def _chain_right(doc: _Document, i: int, last: int, stop_at_cue: bool = False) -> tuple[int, int] | None:
     """A speaker phrase starting at token i and running right ("said librarian Joe Park, who ...")."""
+    if doc.norms[i] in _SUBJECT_PRONOUNS:
+        return i, i + 1
     j = i
     while j < last and j - i < _WINDOW:
         t, n = doc.tokens[j], doc.norms[j]
+        if t.kind == "clitic" and j > i and j + 1 < last and doc.tokens[j + 1].kind == "word":
+            j += 1  # a possessive: "the utility's own estimate"
+            continue
         if t.kind == "punct" and not (t.text == "." and j > i and doc.title_at(j - 1, j)) and t.text not in "&'’":
             break
         if t.kind == "punct" and t.text in "'’" and not (j + 1 < last and doc.is_cap(j + 1)):
@@ -926,6 +949,12 @@ def _org_word(doc: _Document, i: int) -> bool:
     return norm in doc.lex.org_words or (norm.endswith("s") and norm[:-1] in doc.lex.org_words)
 
 
+def _is_role_plural(doc: _Document, i: int) -> bool:
+    """ "lawyers", "spokespeople": people who speak for someone else when "for" follows."""
+    norm = doc.norms[i]
+    return norm in ("spokespeople", "representatives", "officials") or (norm.endswith("s") and doc.lex.vague.get(norm[:-1]) == "role")
+
+
 def _vague_kind(doc: _Document, i: int) -> str | None:
     norm = doc.norms[i]
     kind = doc.lex.vague.get(norm)
@@ -965,6 +994,10 @@ def _classify_unit(doc: _Document, a: int, b: int, position: int) -> _Speaker:
     if vague == "role" and not doc.has_title(h, h + 1):
         return make("group", text, f"“{head_text}” is one unnamed person: an anonymous source", "role")
     if vague == "document":
+        if owner and owner[1] - owner[0] == 1 and doc.norms[owner[0]] in ("their", "its"):
+            speaker = make("organization", None, f"a document (“{head_text}”) of “{doc.tokens[owner[0]].text}”", "pronoun")
+            speaker.pronoun = _POSSESSIVE_PRONOUNS[doc.norms[owner[0]]]
+            return speaker
         if owner or any(doc.norms[k] in doc.lex.org_words for k in range(a, h)):
             return make("organization", text, f"a document (“{head_text}”) of a named or definite owner", "document")
         return make("group", text, f"“{head_text}” is a document or data with no named source", "document")
@@ -1001,6 +1034,9 @@ def _classify_unit(doc: _Document, a: int, b: int, position: int) -> _Speaker:
                         "a place that speaks is its government", "place")
         if first == "the":
             return make("organization", text[4:], "“the” before a name: an organisation, not a person", "organization")
+        if h > ra and doc.common_plural(head_text):
+            return make("organization", text, f"the name ends in “{head_text}”, a plural the article also uses "
+                        "as a common noun: a company or body, not a person", "organization")
         if ra == h and _only_starts_sentences(doc, h) and head.endswith("s") and not head.endswith("ss"):
             return make("group", text, f"“{head_text}” is capitalised only because it starts the sentence: "
                         "a plural common noun, so a vague group", "group")
@@ -1017,6 +1053,8 @@ def _classify(doc: _Document, a: int, b: int, lenient: bool = False) -> _Speaker
     first_a, first_b, _ = units[0]
     speaker = _classify_unit(doc, first_a, first_b, doc.tokens[a].start)
     speaker.start, speaker.end, speaker.text = doc.tokens[a].start, doc.tokens[b - 1].end, doc.span_text(a, b)
+    if speaker.type == "group" and speaker.head in ("group", "role", "document"):
+        speaker.resolved = speaker.text
     if speaker.head in ("group", "role", "document") and len(units) > 1:
         for ua, ub, link in units[1:]:
             named = _named_org_in(doc, ua, ub)
@@ -1025,7 +1063,8 @@ def _classify(doc: _Document, a: int, b: int, lenient: bool = False) -> _Speaker
                 speaker.type, speaker.resolved = "organization", doc.span_text(*named)
                 speaker.reason = f"a vague source with a named example (“{speaker.resolved}”)"
                 break
-            if link in ("for", "from", "by", "of", "at") and speaker.head in ("role", "document") and inner.type == "organization":
+            representative = speaker.head == "role" or (link == "for" and speaker.head == "group" and _is_role_plural(doc, first_b - 1))
+            if link in ("for", "from", "by", "of", "at") and (representative or speaker.head == "document") and inner.type == "organization":
                 speaker.type, speaker.resolved = "organization", inner.resolved
                 speaker.reason = f"speaks for, or comes from, an organisation (“{inner.resolved}”)"
                 break
@@ -1195,14 +1234,19 @@ class _Finder:
                     if _is_speaker(speaker):
                         self._quote_found(number, quote, sentence, cue_sentence, speaker, (i, cue[0]), cue[1])
                         continue
-            # “...,” X said
+            # “...,” X said  /  “...,” X, a company lawyer, said
             span = _chain_right(doc, i, b, stop_at_cue=True)
-            if span and span[1] < b:
-                cue = _cue_at(doc, span[1], b)
+            after = span[1] if span else b
+            if span and after < b and doc.tokens[after].text == ",":
+                closing = next((k for k in range(after + 1, min(b, after + 10)) if doc.tokens[k].text == ","), None)
+                if closing is not None and closing + 1 < b and _cue_at(doc, closing + 1, b):
+                    after = closing + 1
+            if span and after < b:
+                cue = _cue_at(doc, after, b)
                 if cue:
                     speaker = _classify(doc, *span)
                     if _is_speaker(speaker):
-                        self._quote_found(number, quote, sentence, cue_sentence, speaker, (span[1], cue[0]), cue[1])
+                        self._quote_found(number, quote, sentence, cue_sentence, speaker, (after, cue[0]), cue[1])
 
     def _quote_found(self, number, quote, sentence, cue_sentence, speaker, cue, entry) -> None:
         doc = self.doc
@@ -1235,6 +1279,11 @@ class _Finder:
         end, (category, reduced) = match
         j, passive = _skip_left(doc, i - 1, first)
         cue_start = j + 1 if passive else i
+        if passive and category != "belief" and j >= first and (doc.norms[j] == "to" or any(
+            doc.norms[k] in _MODALS for k in range(j + 1, i)
+        )):
+            doc.refuse(sentence, max(first, j), end, "prediction")
+            return end
         if not passive:
             # "has been praised" skips "been"; "is widely seen as" skips "widely"
             if not reduced:
@@ -1294,16 +1343,21 @@ class _Finder:
         # a second verb of the same subject: "... and described the report as ..."
         if j >= first and doc.norms[j] == "and" and j == i - 1:
             return self.shared_subject(sentence, i, end, entry, first, last)
+        if any(doc.norms[k] in _NEGATIONS for k in range(max(first, j + 1), i)) or (
+            j >= first and doc.norms[j] in ("declined", "refused") or (j - 1 >= first and doc.norms[j] == "to" and doc.norms[j - 1] in ("declined", "refused"))
+        ):
+            doc.refuse(sentence, max(first, j), end, "negated")
+            return end
+        subject, who = self.find_subject(sentence, i, j, first)
         # inverted "..., said the mayor."
-        if j >= first and doc.tokens[j].text == "," and j == i - 1 and not norm.endswith("ing"):
+        if subject is None and j >= first and doc.tokens[j].text == "," and j == i - 1 and not norm.endswith("ing"):
             span = _chain_right(doc, end, last)
-            if span and span[1] >= last - 1:
+            if span and span[1] >= last - 1 and doc.norms[span[0]] not in _SUBJECT_PRONOUNS:
                 speaker = _classify(doc, *span)
                 if _is_speaker(speaker):
                     category, cue_end = _category(doc, entry, i, end, last)
                     self.add(sentence, speaker, (i, cue_end), category, "indirect", "content-then-speaker")
                     return end
-        subject, who = self.find_subject(sentence, i, j, first)
         if subject is None:
             ok, why = _needs_met(doc, entry, end, last)
             if why == "aim":
@@ -1346,6 +1400,16 @@ class _Finder:
         if j < first:
             return None, None
         token = doc.tokens[j]
+        if doc.norms[j] == "who":
+            m = j - 1
+            if m >= first and doc.tokens[m].text == ",":
+                m -= 1
+            span = _chain_left(doc, m, first) if m >= first else None
+            if span:
+                speaker = _classify(doc, *span)
+                if _is_speaker(speaker):
+                    return speaker, None
+            return None, None
         # a relative clause without commas: "Officials who oversee the plan say"
         for k in range(j, max(first - 1, j - 8), -1):
             if doc.tokens[k].kind == "punct":
@@ -1368,6 +1432,7 @@ class _Finder:
                 if run and run == (k + 1, j) and run[1] - run[0] >= 2:
                     speaker = _classify(doc, *inner)
                     if _is_speaker(speaker):
+                        speaker.apposition = True
                         return speaker, None
                 span = _chain_left(doc, k - 1, first) if k - 1 >= first else None
                 if span:
@@ -1385,6 +1450,7 @@ class _Finder:
                             speaker.type, speaker.resolved = "organization", doc.span_text(*named)
                             speaker.reason = f"a document by a named organisation (“{speaker.resolved}”)"
                     if _is_speaker(speaker):
+                        speaker.apposition = True
                         return speaker, None
                     return None, (span[0], "author-claim", f"“{speaker.text}”")
             return None, None
@@ -1422,6 +1488,7 @@ class _Finder:
             return end
         inverted = (
             entry.needs != "noun"
+            and not getattr(speaker, "apposition", False)
             and speaker.start > doc.tokens[first].start
             and doc.text[: speaker.start].rstrip().endswith(",")
             and self._tail(end, last)
@@ -1774,7 +1841,7 @@ def _resolve(doc: _Document, found: list[_Found]) -> None:
             match = next((m for m in reversed(before) if m[2] == "organization"), None)
         if match is None:
             speaker.resolved = None
-            speaker.type = "person" if speaker.pronoun in ("he", "she") else "group"
+            speaker.type = {"he": "person", "she": "person", "it": "organization"}.get(speaker.pronoun, "group")
             speaker.reason = f"“{speaker.text}” with no earlier named {'person' if speaker.pronoun in ('he', 'she') else 'source'} to refer to"
         else:
             speaker.resolved, speaker.type = match[1], match[2]
