@@ -13,7 +13,7 @@ ARGS ?=
 PYTEST_ARGS ?=
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help install system-deps lab test test-helpers notebooks bench strip clean
+.PHONY: help install system-deps lab test test-helpers notebooks bench strip clean exercises grade
 
 help:
 	@echo "make lab            install (first time) and open JupyterLab at notebooks/00-start-here.ipynb"
@@ -21,6 +21,8 @@ help:
 	@echo "make test-helpers   only the fast unit tests and doctests of src/helpers"
 	@echo "make notebooks     run the whole series headless (CORPUS_DIR=DIR for another corpus) into build/"
 	@echo "make bench          run the benchmarks in benchmarks/ and print their figures"
+	@echo "make exercises      build the student notebooks and grading bundles from exercises/source/"
+	@echo "make grade SUBMISSIONS=DIR [SET=02]  grade a folder of submitted notebooks (grades.csv + feedback)"
 	@echo "make strip          remove outputs from notebooks before committing"
 	@echo "make clean          remove .venv, build/ and caches"
 
@@ -50,6 +52,15 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# make exercises [SET=02]   (default: every set in exercises/source/)
+exercises: $(STAMP)
+	$(BIN)/python -c "import sys; from helpers.grading import build_exercises; [print('wrote', p) for p in build_exercises(only=sys.argv[1] or None)]" "$(SET)"
+
+# make grade SUBMISSIONS=folder/of/notebooks [SET=02-word-frequencies] [GRADE_ARGS="--jobs 4"]
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=folder/of/notebooks [SET=02-word-frequencies]"; exit 2; }
+	$(BIN)/python -m helpers grade "$(SUBMISSIONS)" $(if $(SET),--assignment "$(SET)") $(GRADE_ARGS)
 
 strip: $(STAMP)
 	$(BIN)/python -c "import glob; from helpers.notebooks import strip_outputs; [print('stripped', p) for p in sorted(glob.glob('notebooks/*.ipynb') + glob.glob('exercises/**/*.ipynb', recursive=True)) if strip_outputs(p)]"

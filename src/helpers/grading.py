@@ -1,0 +1,2112 @@
+"""Grade a class's exercise notebooks with otter-grader, one sandboxed run per student.
+
+The exercise sets in ``exercises/`` are written as otter-grader master
+notebooks. ``make exercises`` turns each master into a student notebook and
+a grading bundle (:func:`build_exercises`). This module then grades a folder
+of submitted notebooks (:func:`grade_folder`): every notebook is copied into a
+throwaway folder and graded there with otter's own ``otter run`` machinery,
+several at a time, each with a time limit, inside a sandbox when one is
+available. The results go into ``grades.csv`` (one row per student) and one
+feedback file per student.
+
+Why a wrapper of our own: ``otter grade`` runs each submission in a Docker
+container, which classrooms rarely have. ``otter run`` needs no Docker, but
+it runs the student's code as the instructor, with the hidden tests next to
+it, one notebook at a time. The wrapper adds what Docker would have given:
+
+==========================  ==============================================
+layer                       what it does
+==========================  ==============================================
+throwaway folder            each submission is graded in a fresh folder,
+                            deleted afterwards; nothing is shared
+sandbox (bubblewrap)        the file system is read-only except that
+                            folder; no network; other students' files,
+                            the instructor's home and the tests of other
+                            sets are not even visible; a private ``/tmp``;
+                            every process dies with the run
+throwaway user              when grading as root, the sandbox runs as
+                            ``nobody``, so root-only files stay unreadable
+resource limits             memory, file size and process count
+time limits                 per test case, per cell, per submission
+in-Python guard             blocks the grading tests from being read,
+                            shell commands, and writes outside the folder,
+                            and reports each attempt
+review flags                code that reaches for the grader, the tests,
+                            the network or the file system is listed
+==========================  ==============================================
+
+What none of this covers is written in ``exercises/README.md`` (section
+"What the sandbox does and does not cover").
+
+The computing parts (reading bundles, inspecting and auditing notebooks,
+building sandbox command lines, turning results into rows and feedback)
+are pure functions; only :func:`grade_submission`, :func:`grade_folder`,
+:func:`write_grades` and :func:`build_exercises` touch files or start
+processes.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+__all__ = [
+    "Assignment",
+    "GradeResult",
+    "GradingError",
+    "Question",
+    "Sandbox",
+    "STATUSES",
+    "Submission",
+    "audit_code",
+    "build_exercises",
+    "feedback_text",
+    "find_assignments",
+    "find_sandbox",
+    "fill_answers",
+    "find_submissions",
+    "grade_folder",
+    "grade_submission",
+    "grades_rows",
+    "inspect_notebook",
+    "load_assignment",
+    "manifest_from_master",
+    "parse_case_message",
+    "read_grades",
+    "results_from_summary",
+    "sandbox_command",
+    "solution_answers",
+    "student_id",
+    "update_totals",
+    "write_grades",
+]
+
+#: The statuses a row of ``grades.csv`` can have.
+STATUSES = ("ok", "timeout", "error", "wrong assignment")
+
+#: Name of the test file added to every bundle to catch tampered results: its
+#: one test always fails, so a run in which it passes was interfered with.
+INTEGRITY_TEST = "zz_integrity"
+
+#: The flag given to results that cannot be trusted.
+TAMPERED = "the grading results were altered: grade this notebook by hand"
+
+MANIFEST = "manifest.json"
+DEFAULT_TIMEOUT = 180
+DEFAULT_CELL_TIMEOUT = 60
+DEFAULT_TEST_TIMEOUT = 20
+_NOBODY = 65534
+_GUARD_PREFIX = "[grading-guard] "
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+class GradingError(Exception):
+    """Grading cannot start; the message says what to do."""
+
+
+# ---------------------------------------------------------------------------
+# Assignments: the bundle made by ``make exercises``
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of an exercise set.
+
+    ``manual`` questions are written answers marked by the teacher with the
+    rubric; the others are graded by tests.
+    """
+
+    name: str
+    points: float
+    manual: bool = False
+    title: str = ""
+
+    @property
+    def column(self) -> str:
+        """The question's column in ``grades.csv``."""
+        return f"{self.name} (written)" if self.manual else self.name
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """An exercise set as the grader sees it: its questions and its bundle."""
+
+    name: str
+    notebook: str
+    title: str
+    questions: tuple[Question, ...]
+    bundle: Path | None = None
+    protected_cells: tuple[str, ...] = ()
+
+    @property
+    def auto_questions(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if not q.manual)
+
+    @property
+    def manual_questions(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.manual)
+
+    @property
+    def auto_points(self) -> float:
+        return sum(q.points for q in self.auto_questions)
+
+    @property
+    def manual_points(self) -> float:
+        return sum(q.points for q in self.manual_questions)
+
+    @property
+    def points(self) -> float:
+        return self.auto_points + self.manual_points
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "notebook": self.notebook,
+            "title": self.title,
+            "questions": [
+                {"name": q.name, "points": q.points, "manual": q.manual, "title": q.title} for q in self.questions
+            ],
+            "protected_cells": list(self.protected_cells),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, bundle: Path | None = None) -> "Assignment":
+        questions = tuple(
+            Question(q["name"], float(q["points"]), bool(q.get("manual")), q.get("title", "")) for q in data["questions"]
+        )
+        return cls(
+            data["name"], data["notebook"], data.get("title", data["name"]), questions, bundle,
+            tuple(data.get("protected_cells", ())),
+        )
+
+
+def _source(cell) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        line = re.sub(r"<!--.*?-->", "", line).strip().strip("#").strip()
+        line = re.sub(r"[*`]", "", line)
+        if line:
+            return line
+    return ""
+
+
+def _question_title(prompt: str) -> str:
+    line = _first_line(prompt)
+    match = re.match(r"(Question\s+\w+\s*\([^)]*\))", line)
+    return match.group(1) if match else line[:60]
+
+
+def manifest_from_master(master: dict) -> dict:
+    """Read the questions, points and title of an otter master notebook.
+
+    Parameters
+    ----------
+    master : dict
+        The master notebook as loaded from JSON.
+
+    Returns
+    -------
+    dict
+        ``{"name", "notebook", "title", "questions": [{"name", "points", "manual", "title"}]}``.
+
+    Raises
+    ------
+    GradingError
+        If a question has no name or no points.
+
+    Examples
+    --------
+    >>> raw = lambda text: {"cell_type": "raw", "source": text, "metadata": {}}
+    >>> md = lambda text: {"cell_type": "markdown", "source": text, "metadata": {}}
+    >>> master = {"cells": [
+    ...     raw("# ASSIGNMENT CONFIG\\nname: 09-demo"), md("# 09 · A demo set"),
+    ...     raw("# BEGIN QUESTION\\nname: q1\\npoints: 2"), md("**Question 1.** Count."),
+    ...     raw("# END QUESTION"),
+    ...     raw("# BEGIN QUESTION\\nname: q2\\nmanual: true\\npoints: 3"), md("**Question 2.** Explain."),
+    ...     raw("# END QUESTION")]}
+    >>> info = manifest_from_master(master)
+    >>> info["name"], info["title"]
+    ('09-demo', '09 · A demo set')
+    >>> [(q["name"], q["points"], q["manual"]) for q in info["questions"]]
+    [('q1', 2.0, False), ('q2', 3.0, True)]
+    """
+    import yaml
+
+    cells = master.get("cells", [])
+    config: dict = {}
+    title = ""
+    questions = []
+    for index, cell in enumerate(cells):
+        text = _source(cell)
+        if cell.get("cell_type") == "raw" and re.match(r"#\s*ASSIGNMENT\s+CONFIG", text, re.I):
+            config = yaml.safe_load(text.split("\n", 1)[1]) or {}
+        elif cell.get("cell_type") == "markdown" and not title and text.lstrip().startswith("# "):
+            title = _first_line(text)
+        elif cell.get("cell_type") == "raw" and re.match(r"#\s*BEGIN\s+QUESTION", text, re.I):
+            info = yaml.safe_load(text.split("\n", 1)[1] if "\n" in text else "") or {}
+            if "name" not in info or "points" not in info:
+                raise GradingError(f"Question {len(questions) + 1} of the master has no name or no points: {info!r}.")
+            prompt = next((_source(c) for c in cells[index + 1:] if c.get("cell_type") == "markdown"), "")
+            questions.append(
+                {
+                    "name": str(info["name"]),
+                    "points": float(info["points"]),
+                    "manual": bool(info.get("manual", False)),
+                    "title": _question_title(prompt),
+                }
+            )
+    name = str(config.get("name", ""))
+    if not name:
+        raise GradingError("The master notebook has no ASSIGNMENT CONFIG cell with a name.")
+    return {"name": name, "notebook": f"{name}.ipynb", "title": title or name, "questions": questions}
+
+
+def load_assignment(bundle: str | os.PathLike) -> Assignment:
+    """Read an exercise set's grading bundle (the zip made by ``make exercises``).
+
+    Parameters
+    ----------
+    bundle : str or Path
+        ``exercises/autograder/NN-topic.zip``.
+
+    Returns
+    -------
+    Assignment
+
+    Raises
+    ------
+    GradingError
+        If the file is missing or is not a bundle made by ``make exercises``.
+    """
+    path = Path(bundle)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            data = json.loads(archive.read(MANIFEST).decode("utf-8"))
+    except FileNotFoundError:
+        raise GradingError(f"No grading bundle at {path}. Run `make exercises` to build the bundles.") from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise GradingError(
+            f"{path} is not a grading bundle made by `make exercises` ({error}). Rebuild it with `make exercises`."
+        ) from None
+    return Assignment.from_json(data, path.resolve())
+
+
+def find_assignments(folder: str | os.PathLike | None = None) -> dict[str, Assignment]:
+    """All grading bundles in a folder (default: ``exercises/autograder``), by set name."""
+    folder = Path(folder) if folder else _ROOT / "exercises" / "autograder"
+    found = {}
+    for path in sorted(folder.glob("*.zip")) if folder.is_dir() else []:
+        try:
+            assignment = load_assignment(path)
+        except GradingError:
+            continue
+        found[assignment.name] = assignment
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Submissions: who handed in what, and what state it is in
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One student's notebook, and anything odd noticed while finding it."""
+
+    student: str
+    path: Path | None
+    notes: tuple[str, ...] = ()
+    status: str = ""  # set when the submission cannot be graded at all
+
+
+def student_id(file_name: str, notebook: str = "") -> str:
+    """A student's name from a submitted file name, without the set's own name.
+
+    Parameters
+    ----------
+    file_name : str
+        The submitted file (``alice_02-word-frequencies.ipynb``).
+    notebook : str
+        The set's notebook name (``02-word-frequencies.ipynb``).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> student_id("alice_02-word-frequencies.ipynb", "02-word-frequencies.ipynb")
+    'alice'
+    >>> student_id("Bob Lee - 02-word-frequencies (1).ipynb", "02-word-frequencies.ipynb")
+    'Bob Lee'
+    >>> student_id("carol.ipynb", "02-word-frequencies.ipynb")
+    'carol'
+    """
+    stem = Path(file_name).stem
+    set_stem = Path(notebook).stem
+    if set_stem and set_stem.lower() in stem.lower():
+        at = stem.lower().index(set_stem.lower())
+        rest = (stem[:at] + " " + stem[at + len(set_stem):]).strip()
+        rest = re.sub(r"\(\d+\)", "", rest)
+        rest = rest.strip(" _-.")
+        if rest:
+            return re.sub(r"\s+", " ", rest)
+    return stem
+
+
+def _notebooks_in(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".")
+    )
+
+
+def find_submissions(
+    folder: str | os.PathLike, assignment: Assignment | None = None, skip: tuple[Path, ...] = ()
+) -> tuple[list[Submission], list[str]]:
+    """Find the submitted notebooks in a folder.
+
+    Two layouts are understood: notebooks directly in the folder (the file
+    name says who it is: ``alice_02-word-frequencies.ipynb`` or
+    ``alice.ipynb``), or one folder per student (the folder name says who it
+    is, whatever the notebook is called).
+
+    Parameters
+    ----------
+    folder : str or Path
+    assignment : Assignment, optional
+        Used to take the set's name out of file names.
+    skip : tuple of Path
+        Folders to leave alone (the output folder, if it is inside).
+
+    Returns
+    -------
+    submissions : list of Submission
+    notes : list of str
+        Files and folders that were left out, and why.
+    """
+    folder = Path(folder)
+    notebook = assignment.notebook if assignment else ""
+    skip = tuple(p.resolve() for p in skip)
+    submissions: list[Submission] = []
+    notes: list[str] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
+        if entry.name.startswith(".") or entry.resolve() in skip:
+            continue
+        if entry.is_file():
+            if entry.suffix.lower() == ".ipynb":
+                submissions.append(Submission(student_id(entry.name, notebook), entry))
+            else:
+                notes.append(f"{entry.name}: not a notebook (.ipynb); left out")
+            continue
+        if not entry.is_dir():
+            continue
+        found = _notebooks_in(entry)
+        if not found:
+            notes.append(f"{entry.name}/: no notebook inside; left out")
+            continue
+        if len(found) > 1:
+            named = [p for p in found if p.name == notebook]
+            if len(named) == 1:
+                submissions.append(
+                    Submission(entry.name, named[0], (f"{len(found) - 1} other notebook(s) in the folder were ignored",))
+                )
+            else:
+                names = ", ".join(p.name for p in found)
+                submissions.append(
+                    Submission(
+                        entry.name, None,
+                        (f"more than one notebook in the folder ({names}); hand in exactly one",), "error",
+                    )
+                )
+            continue
+        notes_here = ()
+        if notebook and found[0].name != notebook:
+            notes_here = (f"notebook renamed to {found[0].name} (expected {notebook}); graded anyway",)
+        submissions.append(Submission(entry.name, found[0], notes_here))
+    seen: dict[str, int] = {}
+    unique = []
+    for sub in submissions:
+        count = seen.get(sub.student, 0) + 1
+        seen[sub.student] = count
+        if count > 1:
+            sub = replace(sub, student=f"{sub.student} ({count})", notes=sub.notes + ("same name as another submission",))
+        unique.append(sub)
+    return unique, notes
+
+
+_TEMPLATE_LINES = re.compile(
+    r"^\s*(#.*|import otter|grader\s*=\s*otter\.Notebook\([^)]*\)|grader\.check(_all)?\([^)]*\))\s*$"
+)
+
+_AUDIT_RULES = [
+    (r"\botter\b|\bChecker\b|\bGradingResults\b|\btest_case\b", "uses the grading library itself"),
+    (r"""(['"/])tests?(/|['"])|\bautograder\b|\.OTTER|otter_config""", "refers to the grading tests or bundle"),
+    (r"^\s*!|^\s*%%?(system|sx|bash|sh|script)\b|\bsubprocess\b|\bos\.(system|popen|exec\w*|spawn\w*|fork\w*)|\bpty\b",
+     "runs shell commands or other programs"),
+    (r"\bsocket\b|\burllib\b|\brequests\b|\bhttp\.client\b|\bhttpx\b|\bftplib\b", "opens network connections"),
+    (r"\bctypes\b|\bsys\.(settrace|setprofile|_getframe|modules|addaudithook)\b|__code__|co_filename|\bgc\.get_"
+     r"|__builtins__|\bimportlib\b|\binspect\b", "reaches into the Python interpreter"),
+    (r"""open\([^)]*['"][wax]b?\+?['"]|\.write_(text|bytes)\(|\bshutil\.(rmtree|move|copy\w*)\b"""
+     r"|\bos\.(remove|unlink|rename|replace|rmdir|chmod)\b|\.unlink\(", "writes, moves or deletes files"),
+    (r"\beval\(|\bexec\(|\bcompile\(", "runs code built from strings"),
+]
+
+
+def audit_code(code: str) -> list[str]:
+    """Name what a submission's code does that deserves a human look.
+
+    These flags are for review, not penalties: they point the teacher at
+    lines that reach for the grader, the tests, other programs, the network
+    or the file system. The otter lines of the student notebook itself
+    (``import otter``, ``grader = otter.Notebook(...)``, ``grader.check(...)``)
+    are not flagged.
+
+    Parameters
+    ----------
+    code : str
+        The code cells of a submission, joined.
+
+    Returns
+    -------
+    list of str
+        One line per kind of finding, with the first line that showed it.
+
+    Examples
+    --------
+    >>> audit_code("import otter\\ngrader = otter.Notebook('x.ipynb')\\ncounts = 3\\ngrader.check('q1')")
+    []
+    >>> audit_code("print(open('tests/q1.py').read())")
+    ["refers to the grading tests or bundle: print(open('tests/q1.py').read())"]
+    >>> audit_code("!ls ..")
+    ['runs shell commands or other programs: !ls ..']
+    """
+    found = []
+    lines = [line for line in code.splitlines() if line.strip() and not _TEMPLATE_LINES.match(line)]
+    for pattern, what in _AUDIT_RULES:
+        regex = re.compile(pattern, re.M)
+        for line in lines:
+            if regex.search(line):
+                found.append(f"{what}: {line.strip()[:100]}")
+                break
+    return found
+
+
+@dataclass
+class Inspection:
+    """What was found in a submitted notebook before running it."""
+
+    readable: bool
+    assignment_name: str | None = None
+    notebook: dict | None = None
+    problems: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+def inspect_notebook(data: bytes, assignment: Assignment) -> Inspection:
+    """Check a submitted notebook before grading it, without running anything.
+
+    Notices a file that is not a notebook, a notebook of another exercise
+    set, missing grading metadata (the work was copied into a new notebook;
+    it is restored in the copy that is graded), and deleted or edited
+    locked cells (question prompts and checks). Flags code for review with
+    :func:`audit_code`.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    assignment : Assignment
+
+    Returns
+    -------
+    Inspection
+
+    Examples
+    --------
+    >>> demo = Assignment("02-demo", "02-demo.ipynb", "Demo", (Question("q1", 2),))
+    >>> inspect_notebook(b"not json", demo).readable
+    False
+    >>> nb = {"cells": [], "metadata": {"otter": {"assignment_name": "03-other"}}, "nbformat": 4, "nbformat_minor": 5}
+    >>> inspect_notebook(json.dumps(nb).encode(), demo).assignment_name
+    '03-other'
+    """
+    try:
+        notebook = json.loads(data.decode("utf-8-sig"))
+        if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
+            raise ValueError("no list of cells")
+    except (UnicodeDecodeError, ValueError) as error:
+        return Inspection(False, problems=[f"not a readable notebook ({type(error).__name__}: {str(error)[:80]})"])
+    metadata = notebook.setdefault("metadata", {})
+    if not isinstance(metadata, dict):
+        metadata = notebook["metadata"] = {}
+    otter_meta = metadata.get("otter") if isinstance(metadata.get("otter"), dict) else {}
+    name = otter_meta.get("assignment_name")
+    result = Inspection(True, name, notebook)
+    if not name:
+        result.problems.append("the notebook's grading metadata is missing (copied into a new notebook?); graded anyway")
+        metadata["otter"] = {**otter_meta, "assignment_name": assignment.name}
+    if "kernelspec" not in metadata:
+        metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    sources = {_source(c).strip() for c in notebook["cells"] if isinstance(c, dict)}
+    missing = [cell for cell in assignment.protected_cells if cell.strip() not in sources]
+    if missing:
+        shown = "; ".join(repr(_first_line(cell)[:60]) for cell in missing[:3])
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        result.problems.append(f"{len(missing)} locked cell(s) of the set were deleted or edited: {shown}{more}")
+    code = "\n".join(
+        _source(c) for c in notebook["cells"] if isinstance(c, dict) and c.get("cell_type") == "code"
+    )
+    result.flags = audit_code(code)
+    return result
+
+
+def _strip_solution_markers(text: str) -> str:
+    kept = []
+    for line in text.splitlines():
+        if re.match(r"^\s*#\s*(BEGIN|END)\s+SOLUTION\b", line):
+            continue
+        kept.append(re.sub(r"\s*#\s*SOLUTION\s*$", "", line))
+    return "\n".join(kept).strip("\n")
+
+
+def solution_answers(master: dict) -> list[tuple[str, str, str]]:
+    """The solution cells of a master notebook, in order, as a student would write them.
+
+    Otter's solution markers are removed, so the code can be pasted into the
+    answer cells of the student notebook (see :func:`fill_answers`) to make a
+    reference submission that should score full marks.
+
+    Parameters
+    ----------
+    master : dict
+        The master notebook as loaded from JSON.
+
+    Returns
+    -------
+    list of (question, cell_type, source)
+
+    Examples
+    --------
+    >>> raw = lambda text: {"cell_type": "raw", "source": text, "metadata": {}}
+    >>> master = {"cells": [raw("# BEGIN QUESTION\\nname: q1\\npoints: 1"), raw("# BEGIN SOLUTION"),
+    ...     {"cell_type": "code", "source": "answer = 6 * 7  # SOLUTION", "metadata": {}},
+    ...     raw("# END SOLUTION"), raw("# END QUESTION")]}
+    >>> solution_answers(master)
+    [('q1', 'code', 'answer = 6 * 7')]
+    """
+    import yaml
+
+    answers = []
+    question = None
+    inside = False
+    for cell in master.get("cells", []):
+        text = _source(cell)
+        if cell.get("cell_type") == "raw":
+            if re.match(r"#\s*BEGIN\s+QUESTION", text, re.I):
+                info = yaml.safe_load(text.split("\n", 1)[1] if "\n" in text else "") or {}
+                question = str(info.get("name"))
+            elif re.match(r"#\s*BEGIN\s+SOLUTION", text, re.I):
+                inside = True
+            elif re.match(r"#\s*END\s+SOLUTION", text, re.I):
+                inside = False
+            elif re.match(r"#\s*END\s+QUESTION", text, re.I):
+                question = None
+            continue
+        if inside and question:
+            answers.append((question, cell.get("cell_type", "code"), _strip_solution_markers(text)))
+    return answers
+
+
+def fill_answers(student: dict, answers: list[tuple[str, str, str]], replace_with: dict[str, list[str]] | None = None) -> dict:
+    """A copy of a student notebook with its answer cells filled in.
+
+    Parameters
+    ----------
+    student : dict
+        The student notebook (JSON), whose answer cells carry otter's
+        ``otter_answer_cell`` tag.
+    answers : list of (question, cell_type, source)
+        From :func:`solution_answers`: says which answer cell belongs to
+        which question, and gives the solution.
+    replace_with : dict, optional
+        Question → sources to use instead of the solution (one per answer
+        cell of that question); questions not named keep the solution.
+
+    Returns
+    -------
+    dict
+        The filled notebook.
+
+    Raises
+    ------
+    GradingError
+        If the notebook's answer cells do not match the master's solutions.
+    """
+    notebook = json.loads(json.dumps(student))
+    slots = [c for c in notebook["cells"] if "otter_answer_cell" in c.get("metadata", {}).get("tags", [])]
+    if len(slots) != len(answers):
+        raise GradingError(f"The notebook has {len(slots)} answer cells but the master has {len(answers)} solution cells.")
+    replace_with = replace_with or {}
+    used: dict[str, int] = {}
+    for cell, (question, _kind, source) in zip(slots, answers):
+        if question in replace_with:
+            index = used.get(question, 0)
+            used[question] = index + 1
+            options = replace_with[question]
+            source = options[index] if index < len(options) else options[-1]
+        cell["source"] = source
+    return notebook
+
+
+# ---------------------------------------------------------------------------
+# The sandbox
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sandbox:
+    """How submissions will be isolated.
+
+    ``kind`` is ``"bubblewrap"`` (separate file system view, no network,
+    private /tmp and processes), ``"user"`` (runs as the unprivileged
+    ``nobody`` user, with no network if the machine allows it) or ``"none"``
+    (runs as you; only the in-Python guard and the time limits apply).
+    """
+
+    kind: str
+    description: str
+    drop_to_nobody: bool = False
+    unshare_net: bool = False
+
+    @property
+    def isolated(self) -> bool:
+        return self.kind != "none"
+
+
+def _probe(argv: list[str], drop: bool) -> bool:
+    try:
+        result = subprocess.run(
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20,
+            preexec_fn=_dropper(drop, {}) if os.name == "posix" else None,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0
+
+
+def find_sandbox(prefer: str = "auto") -> Sandbox:
+    """Find the best way this machine offers to isolate a submission.
+
+    Parameters
+    ----------
+    prefer : {"auto", "bubblewrap", "user", "none"}
+        ``"auto"`` tries bubblewrap, then (as root) the ``nobody`` user, then
+        gives up with a description saying so.
+
+    Returns
+    -------
+    Sandbox
+
+    Raises
+    ------
+    GradingError
+        If the sandbox asked for cannot be used here.
+    """
+    root = os.name == "posix" and os.geteuid() == 0
+    if prefer in ("auto", "bubblewrap"):
+        bwrap = shutil.which("bwrap")
+        if bwrap:
+            probe = [bwrap, "--unshare-all", "--unshare-user", "--die-with-parent", "--ro-bind", "/", "/", "--proc",
+                     "/proc", "--dev", "/dev", "true"]
+            if _probe(probe, False):
+                return Sandbox(
+                    "bubblewrap",
+                    "bubblewrap: each submission sees only Python, the helpers and the corpus (read-only) and "
+                    "its own folder (writable); no network, a private /tmp, its own processes, no privileges",
+                )
+            reason = "bubblewrap (bwrap) is installed but cannot create a sandbox here (user namespaces are off)"
+        else:
+            reason = "bubblewrap (bwrap) is not installed (on Debian/Ubuntu: sudo apt-get install bubblewrap)"
+        if prefer == "bubblewrap":
+            raise GradingError(f"No bubblewrap sandbox: {reason}.")
+    else:
+        reason = f"sandbox {prefer!r} asked for"
+    if prefer in ("auto", "user") and root:
+        runs = _probe([sys.executable, "-c", "import otter, helpers"], True)
+        if runs:
+            unshare = shutil.which("unshare")
+            net = bool(unshare) and _probe([unshare, "-rn", "true"], True)
+            return Sandbox(
+                "user",
+                "a throwaway user: submissions run as the unprivileged user nobody, so they cannot change your files"
+                + (" and have no network" if net else "; the network is NOT blocked")
+                + f" ({reason})",
+                drop_to_nobody=True,
+                unshare_net=net,
+            )
+        if prefer == "user":
+            raise GradingError(
+                f"The user nobody cannot run {sys.executable} with otter and the helpers "
+                "(is Python installed under /root?); install bubblewrap instead."
+            )
+        reason += f"; the user nobody cannot run {sys.executable}"
+    if prefer == "user" and not root:
+        raise GradingError("The 'user' sandbox needs grading to be started as root (it switches to the user nobody).")
+    return Sandbox(
+        "none",
+        f"NO SANDBOX: {reason}. Submissions will run as you, with your permissions and your network; "
+        "only the in-Python guard and the time limits protect you. Grade on a machine with bubblewrap, "
+        "or inside a throwaway account or virtual machine",
+    )
+
+
+def _system_binds() -> list[str]:
+    args: list[str] = []
+    for top in ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        path = Path(top)
+        if path.is_symlink():
+            args += ["--symlink", os.readlink(path), top]
+        elif path.is_dir():
+            args += ["--ro-bind", top, top]
+    for name in ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "fonts", "localtime", "hosts",
+                 "nsswitch.conf", "passwd", "group", "mime.types", "ssl/certs"):
+        args += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    return args
+
+
+def sandbox_command(
+    command: list[str],
+    *,
+    workdir: str,
+    inside: str,
+    readable: list[str],
+    read_only: list[tuple[str, str]] = (),
+    system: list[str] | None = None,
+    bwrap: str = "bwrap",
+    tmp_bytes: int = 256 * 1024 * 1024,
+) -> list[str]:
+    """Build the bubblewrap command line that runs ``command`` in a sandbox.
+
+    Parameters
+    ----------
+    command : list of str
+        What to run inside.
+    workdir : str
+        The submission's throwaway folder on the real file system...
+    inside : str
+        ...and where it appears inside the sandbox (the only writable place
+        besides a private /tmp).
+    readable : list of str
+        Folders to show read-only at the same path (Python, the helpers, the corpus).
+    read_only : list of (str, str)
+        Extra (outside, inside) pairs shown read-only, mounted after the work
+        folder so they can cover parts of it.
+    system : list of str, optional
+        Bind arguments for the system folders (default: ``/usr`` and friends
+        and a few files of ``/etc``).
+    bwrap : str
+        The bubblewrap executable.
+    tmp_bytes : int
+        Size of the private /tmp.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> argv = sandbox_command(["python", "run.py"], workdir="/tmp/w1", inside="/grading",
+    ...                        readable=["/opt/venv"], system=[])
+    >>> argv[:3]
+    ['bwrap', '--unshare-all', '--unshare-user']
+    >>> argv[argv.index("--bind") + 1: argv.index("--bind") + 3]
+    ['/tmp/w1', '/grading']
+    >>> argv[-4:]
+    ['--chdir', '/grading', 'python', 'run.py']
+    """
+    argv = [
+        bwrap, "--unshare-all", "--unshare-user", "--uid", str(_NOBODY), "--gid", str(_NOBODY),
+        "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+    ]
+    argv += _system_binds() if system is None else list(system)
+    for path in dict.fromkeys(readable):
+        argv += ["--ro-bind", path, path]
+    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_bytes), "--tmpfs", "/tmp"]
+    argv += ["--bind", workdir, inside]
+    for outside, target in read_only:
+        argv += ["--ro-bind", outside, target]
+    argv += ["--chdir", inside]
+    return argv + list(command)
+
+
+def _limits(memory_bytes: int, file_bytes: int, processes: int) -> dict:
+    return {"memory": memory_bytes, "file": file_bytes, "processes": processes}
+
+
+def _dropper(drop: bool, limits: dict):
+    """A function run in the child before it starts: limits, then (as root) become nobody."""
+
+    def before_exec():  # pragma: no cover - runs in the child process
+        import resource
+
+        os.setsid()
+        if limits.get("memory"):
+            resource.setrlimit(resource.RLIMIT_AS, (limits["memory"], limits["memory"]))
+        if limits.get("file"):
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limits["file"], limits["file"]))
+        if drop:
+            os.setgroups([])
+            os.setgid(_NOBODY)
+            os.setuid(_NOBODY)
+        if limits.get("processes") and os.geteuid() != 0:
+            resource.setrlimit(resource.RLIMIT_NPROC, (limits["processes"], limits["processes"]))
+
+    return before_exec
+
+
+# ---------------------------------------------------------------------------
+# What runs inside: the guard (as sitecustomize) and the runner
+# ---------------------------------------------------------------------------
+
+#: Loaded as ``sitecustomize`` by every Python process of one graded
+#: submission (the runner and the notebook's kernel). Python audit hooks
+#: cannot be removed once added (PEP 578), so student code cannot switch it
+#: off; it can only be tricked by code that forges where it comes from,
+#: which the guard also blocks where Python lets it see that.
+GUARD_SOURCE = r'''
+"""Grading guard: blocks and reports what a graded notebook must not do."""
+import json as _json
+import os as _os
+import sys as _sys
+
+_CONFIG = _os.environ.get("HELPERS_GRADING_GUARD")
+
+
+def _install(cfg):
+    import fnmatch
+    import signal
+    import threading
+
+    sep = _os.sep
+    libraries = tuple(_os.path.join(p, "") for p in cfg["libraries"])
+    grader = _os.path.join(cfg["grader"], "")
+    guard_dir = _os.path.join(cfg["guard"], "")
+    protected = tuple(cfg["protected"])
+    writable = tuple(_os.path.join(p, "") for p in cfg["writable"]) + ("/dev/null",)
+    reported = {}
+    busy = threading.local()
+
+    def report(what, detail):
+        key = (what, detail)
+        if key in reported or len(reported) > 40:
+            return
+        reported[key] = True
+        try:
+            _os.write(2, ("\n''' + _GUARD_PREFIX + r'''" + _json.dumps({"what": what, "detail": detail[:200]}) + "\n").encode())
+        except OSError:
+            pass
+
+    def kind(filename):
+        if filename.startswith(grader):
+            return "grader"
+        if filename.startswith(libraries) or filename.startswith("<frozen"):
+            return "library"
+        return "student"
+
+    def decider(frame):
+        while frame is not None:
+            k = kind(frame.f_code.co_filename)
+            if k != "library":
+                return k
+            frame = frame.f_back
+        return "library"
+
+    def student_on_stack(frame):
+        while frame is not None:
+            if kind(frame.f_code.co_filename) == "student":
+                return True
+            frame = frame.f_back
+        return False
+
+    def real(path):
+        if isinstance(path, bytes):
+            path = _os.fsdecode(path)
+        if not isinstance(path, (str, _os.PathLike)):
+            return None
+        return _os.path.realpath(_os.path.join(_os.getcwd(), _os.fspath(path)))
+
+    def is_protected(path):
+        return path is not None and any(
+            fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(path, pattern + sep + "*")
+            for pattern in protected
+        )
+
+    def outside(path):
+        return path is not None and not (path + sep).startswith(writable) and path != "/dev/null"
+
+    def deny(what, detail):
+        report(what, detail)
+        raise PermissionError(f"Blocked by the grader: {what} ({detail}).")
+
+    write_flags = _os.O_WRONLY | _os.O_RDWR | _os.O_CREAT | _os.O_APPEND | _os.O_TRUNC
+    changes = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.truncate", "os.chmod", "os.chown",
+               "os.utime", "os.symlink", "os.link", "shutil.rmtree", "shutil.move", "shutil.copyfile",
+               "shutil.copytree", "os.replace"}
+    listings = {"os.listdir", "os.scandir", "glob.glob", "os.chdir"}
+    spawns = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
+              "os.forkpty", "pty.spawn", "os.startfile"}
+    internals = {"ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "sys.settrace", "sys.setprofile",
+                 "code.__new__", "gc.get_objects", "gc.get_referrers", "gc.get_referents",
+                 "sys._current_frames", "function.__new__"}
+    network = {"socket.connect", "socket.sendto", "socket.sendmsg", "socket.getaddrinfo", "socket.bind"}
+    others = {"open", "compile", "object.__setattr__", "object.__delattr__", "os.kill", "os.killpg"}
+    watched = frozenset(changes | listings | spawns | internals | network | others)
+
+    def caller(frame):
+        while frame is not None and frame.f_code.co_filename.startswith("<frozen"):
+            frame = frame.f_back
+        return kind(frame.f_code.co_filename) if frame is not None else "library"
+
+    def hook(event, args):
+        if event not in watched or getattr(busy, "on", False):
+            return
+        busy.on = True
+        try:
+            try:
+                frame = _sys._getframe(1)
+            except ValueError:  # called from C with no Python frame (interpreter start-up)
+                frame = None
+            if event == "open":
+                path = real(args[0])
+                mode, flags = args[1], args[2]
+                writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+                    isinstance(flags, int) and flags & write_flags)
+                if is_protected(path) and decider(frame) == "student":
+                    deny("reading or changing the grading tests", str(args[0]))
+                if writing and outside(path) and student_on_stack(frame):
+                    deny("writing outside the submission folder", str(path))
+            elif event in changes or event in listings:
+                paths = [real(a) for a in args[:2] if isinstance(a, (str, bytes, _os.PathLike))]
+                if event == "glob.glob" and paths:
+                    paths = [real(_os.path.dirname(_os.fspath(args[0])) or ".")]
+                if any(is_protected(p) for p in paths) and decider(frame) == "student":
+                    deny("reading or changing the grading tests", " ".join(str(p) for p in paths))
+                if event in changes and any(outside(p) for p in paths) and student_on_stack(frame):
+                    deny("changing files outside the submission folder", " ".join(str(p) for p in paths))
+            elif event in spawns:
+                if student_on_stack(frame):
+                    deny("starting another program", f"{event} {str(args[:2])[:120]}")
+            elif event in ("os.kill", "os.killpg"):
+                if args and args[0] not in (_os.getpid(), 0) and student_on_stack(frame):
+                    deny("sending signals to other processes", str(args[:2]))
+            elif event in network:
+                target = args[1] if event != "socket.getaddrinfo" else (args[0], args[1])
+                host = target[0] if isinstance(target, tuple) and target else target
+                if str(host) not in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "", "None") and student_on_stack(frame):
+                    deny("network access", str(host))
+            elif event == "compile":
+                filename = args[1] if len(args) > 1 else ""
+                if isinstance(filename, bytes):
+                    filename = _os.fsdecode(filename)
+                if isinstance(filename, str) and filename.startswith((grader, guard_dir)) \
+                        and caller(frame) == "student":
+                    deny("disguising code as the grader's", filename)
+            elif event in ("object.__setattr__", "object.__delattr__"):
+                target, name = args[0], str(args[1])
+                otter_class = isinstance(target, type) and str(getattr(target, "__module__", "")).startswith("otter")
+                if (otter_class or name == "__code__") and decider(frame) == "student":
+                    deny("changing the grader or forging code", f"{getattr(target, '__name__', type(target).__name__)}.{name}")
+            elif event in internals:
+                if decider(frame) == "student":
+                    deny("reaching into the Python interpreter", event)
+        finally:
+            busy.on = False
+
+    _sys.addaudithook(hook)
+
+    limit = cfg.get("test_timeout")
+    if limit:
+        try:
+            from otter.test_files import exception_test
+        except Exception:
+            return
+
+        class TestTimedOut(Exception):
+            pass
+
+        original = exception_test.test_case.call_func
+
+        def call_func(self, global_environment):
+            if threading.current_thread() is not threading.main_thread():
+                return original(self, global_environment)
+
+            def stop(signum, frame):
+                raise TestTimedOut(
+                    f"stopped after {limit} s: the code this check runs did not finish "
+                    "(is there a loop that never ends?)")
+
+            previous = signal.signal(signal.SIGALRM, stop)
+            signal.setitimer(signal.ITIMER_REAL, limit)
+            try:
+                return original(self, global_environment)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+
+        exception_test.test_case.call_func = call_func
+
+
+if _CONFIG:
+    try:
+        _install(_json.loads(_CONFIG))
+    except Exception as _error:  # never stop Python from starting
+        _os.write(2, f"grading guard not installed: {_error!r}\n".encode())
+'''
+
+#: Runs one submission with otter inside the sandbox and writes ``summary.json``.
+RUNNER_SOURCE = r'''
+"""Grade one notebook with otter run and write a plain JSON summary."""
+import json
+import os
+import sys
+
+job = json.loads(os.environ["HELPERS_GRADING_JOB"])
+
+import otter.execute as _execute
+from traitlets.config import Config as _Config
+
+
+def _config(*args, **kwargs):
+    config = _Config(*args, **kwargs)
+    config.ExecutePreprocessor.timeout = job["cell_timeout"]
+    config.ExecutePreprocessor.interrupt_on_timeout = True
+    return config
+
+
+_execute.Config = _config
+
+from otter.run import main
+
+results = main(job["submission"], autograder=job["bundle"], output_dir=None, no_logo=True)
+
+summary = {"questions": {}, "cells": [], "catastrophic": None}
+if results.catastrophic_error is not None:
+    summary["catastrophic"] = repr(results.catastrophic_error)[:300]
+for name, test_file in results.results.items():
+    cases = []
+    for result in test_file.test_case_results:
+        case = result.test_case
+        cases.append({
+            "hidden": bool(case.hidden),
+            "points": float(case.points or 0),
+            "passed": bool(result.passed),
+            "failure_message": case.failure_message,
+            "message": result.message or "",
+        })
+    summary["questions"][name] = {
+        "score": float(test_file.score), "possible": float(test_file.possible), "cases": cases}
+
+notebook = results.notebook
+if notebook is not None:
+    injected = ("from otter import Notebook as ", "from otter.execute import Checker", "import sys\nsys.path.append(")
+    number = 0
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        source = cell.source
+        if source.startswith(injected) or ("().check(" in source and source.startswith("notebook_")):
+            continue
+        number += 1
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                summary["cells"].append({
+                    "cell": number,
+                    "first_line": source.strip().splitlines()[0][:80] if source.strip() else "",
+                    "ename": output.get("ename", ""),
+                    "evalue": str(output.get("evalue", ""))[:300],
+                })
+
+with open(job["summary"], "w", encoding="utf-8") as handle:
+    json.dump(summary, handle)
+'''
+
+
+# ---------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class GradeResult:
+    """The grade of one submission."""
+
+    student: str
+    file: str
+    status: str
+    scores: dict[str, float] = field(default_factory=dict)
+    feedback: dict[str, list[str]] = field(default_factory=dict)  # question -> messages
+    messages: list[str] = field(default_factory=list)  # about the submission as a whole
+    flags: list[str] = field(default_factory=list)  # for the teacher's review
+    seconds: float = 0.0
+
+    @property
+    def auto_score(self) -> float:
+        return sum(self.scores.values())
+
+
+def parse_case_message(message: str) -> str:
+    """The part of a failed test case's report that is safe to show a student.
+
+    otter's report quotes the line of the test that failed; for hidden tests
+    that line is exactly what must stay hidden. Only the error that followed
+    it (for our tests, the assertion's message naming the likely
+    misconception) is kept.
+
+    Parameters
+    ----------
+    message : str
+        otter's report of one test case.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> report = ("❌ Test case failed\\nError at line 4 in test q1:\\n"
+    ...           "      assert rate == expected, 'you counted raw words, not per 1,000'\\n"
+    ...           "AssertionError: you counted raw words, not per 1,000")
+    >>> parse_case_message(report)
+    'you counted raw words, not per 1,000'
+    >>> parse_case_message("❌ Test case failed\\nError at line 2 in test q2:\\n  x = f(a)\\nNameError: name 'f' is not defined")
+    "NameError: name 'f' is not defined"
+    """
+    lines = message.splitlines()
+    keep: list[str] = []
+    skipping = False
+    for line in lines:
+        if line.startswith(("❌", "✅")):
+            continue
+        if line.startswith("Error at line"):
+            skipping = True
+            continue
+        if skipping and line.startswith(" "):
+            continue
+        skipping = False
+        keep.append(line)
+    text = "\n".join(keep).strip()
+    if text.startswith("AssertionError:"):
+        text = text[len("AssertionError:"):].strip()
+    elif text == "AssertionError":
+        text = ""
+    if "TestTimedOut:" in text:
+        text = text.split("TestTimedOut:", 1)[1].strip()
+    return text
+
+
+def results_from_summary(
+    summary: dict, assignment: Assignment, integrity: str = INTEGRITY_TEST
+) -> tuple[dict[str, float], dict[str, list[str]], list[str]]:
+    """Turn the runner's summary into scores, feedback and review flags.
+
+    Parameters
+    ----------
+    summary : dict
+        ``summary.json`` written inside the sandbox.
+    assignment : Assignment
+    integrity : str
+        Name of the always-failing check hidden among the tests.
+
+    Returns
+    -------
+    scores : dict
+        Question → points earned (only the set's auto-graded questions).
+    feedback : dict
+        Question → messages for the student (never the text of a hidden test).
+    flags : list of str
+        Problems for the teacher (for example, a tampered integrity check).
+
+    Examples
+    --------
+    >>> demo = Assignment("d", "d.ipynb", "D", (Question("q1", 3),))
+    >>> summary = {"questions": {"q1": {"score": 1.0, "possible": 3.0, "cases": [
+    ...     {"hidden": False, "points": 1, "passed": True, "failure_message": None, "message": "✅ Test case passed"},
+    ...     {"hidden": True, "points": 2, "passed": False, "failure_message": None,
+    ...      "message": "❌ Test case failed\\nError at line 3 in test q1:\\n  assert secret\\nAssertionError: not per 1,000"}]}},
+    ...     "cells": []}
+    >>> scores, feedback, flags = results_from_summary(summary, demo)
+    >>> scores, feedback
+    ({'q1': 1.0}, {'q1': ['hidden check (2 points): not per 1,000']})
+    >>> flags  # this summary lacks the always-failing check that every real run has
+    ['the grading results were altered: grade this notebook by hand (a hidden check never ran)']
+    """
+    scores: dict[str, float] = {}
+    feedback: dict[str, list[str]] = {}
+    flags: list[str] = []
+    questions = summary.get("questions", {})
+    canary = questions.get(integrity)
+    if canary is not None and any(case.get("passed") for case in canary.get("cases", [])):
+        flags.append(TAMPERED + " (an always-failing hidden check passed)")
+    elif canary is None and questions:
+        flags.append(TAMPERED + " (a hidden check never ran)")
+    for question in assignment.auto_questions:
+        data = questions.get(question.name)
+        if data is None:
+            scores[question.name] = 0.0
+            feedback[question.name] = ["not graded: the tests of this question did not run"]
+            continue
+        scores[question.name] = round(min(float(data.get("score", 0.0)), question.points), 4)
+        notes = []
+        for case in data.get("cases", []):
+            if case.get("passed"):
+                continue
+            kind = "hidden check" if case.get("hidden") else "check"
+            points = case.get("points", 0)
+            shown = f"{points:g} point{'s' if points != 1 else ''}"
+            text = parse_case_message(case.get("message", ""))
+            parts = [p for p in (case.get("failure_message"), text) if p]
+            notes.append(f"{kind} ({shown}): " + (" ".join(parts) if parts else "did not pass"))
+        if notes:
+            feedback[question.name] = notes
+    return scores, feedback, flags
+
+
+def _guard_reports(stderr: str) -> list[str]:
+    found = []
+    for line in stderr.splitlines():
+        if line.startswith(_GUARD_PREFIX):
+            try:
+                data = json.loads(line[len(_GUARD_PREFIX):])
+                text = f"blocked: {data['what']} ({data['detail']})"
+            except (ValueError, KeyError, TypeError):
+                text = "blocked: " + line[len(_GUARD_PREFIX):][:200]
+            if text not in found:
+                found.append(text)
+    return found[:10]
+
+
+# ---------------------------------------------------------------------------
+# Grading one submission
+# ---------------------------------------------------------------------------
+
+
+def _library_roots() -> list[str]:
+    paths = sysconfig.get_paths()
+    roots = {paths[key] for key in ("stdlib", "platstdlib", "purelib", "platlib") if key in paths}
+    import site
+
+    roots.update(site.getsitepackages() if hasattr(site, "getsitepackages") else [])
+    roots.add(str(Path(__file__).resolve().parent))  # the helpers package
+    return sorted({os.path.realpath(r) for r in roots if r})
+
+
+def _python_roots() -> list[str]:
+    roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(Path(sys.executable).resolve().parent.parent)}
+    roots.add(str(Path(__file__).resolve().parents[1]))  # src/ (an editable install)
+    roots.update(_library_roots())
+    return sorted({os.path.realpath(r) for r in roots if r and Path(r).exists()})
+
+
+def _otter_dir() -> str:
+    import importlib.util
+
+    spec = importlib.util.find_spec("otter")
+    if spec is None or not spec.origin:
+        raise GradingError("otter-grader is not installed: run `pip install -r requirements.txt`.")
+    return os.path.realpath(os.path.dirname(spec.origin))
+
+
+def _descendants(pid: int) -> list[int]:
+    try:
+        out = subprocess.run(["ps", "-A", "-o", "pid=", "-o", "ppid="], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    children: dict[int, list[int]] = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
+            children.setdefault(int(parts[1]), []).append(int(parts[0]))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _kill_tree(process: subprocess.Popen) -> None:
+    """Stop a run and everything it started (the kernel runs in a session of its own)."""
+    victims = _descendants(process.pid)
+    for pid in [process.pid] + victims:
+        for kill in (os.killpg, os.kill):
+            try:
+                kill(pid, signal.SIGKILL)
+            except (OSError, PermissionError):
+                pass
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+def _chown_tree(folder: Path, uid: int) -> None:
+    for path in [folder, *folder.rglob("*")]:
+        try:
+            os.chown(path, uid, uid, follow_symlinks=False)
+        except OSError:
+            pass
+
+
+def grade_submission(
+    submission: Submission,
+    assignment: Assignment,
+    *,
+    sandbox: Sandbox,
+    timeout: float = DEFAULT_TIMEOUT,
+    cell_timeout: float = DEFAULT_CELL_TIMEOUT,
+    test_timeout: float = DEFAULT_TEST_TIMEOUT,
+    corpus_dir: str | os.PathLike | None = None,
+    memory_mb: int = 3072,
+    keep: str | os.PathLike | None = None,
+) -> GradeResult:
+    """Grade one submission in a throwaway folder, sandboxed, with time limits.
+
+    Never raises for anything a submission does: a notebook that crashes,
+    loops, is not a notebook, belongs to another set, or misbehaves still
+    gets a row with a status, scores (zero where nothing could be graded)
+    and messages.
+
+    Parameters
+    ----------
+    submission : Submission
+    assignment : Assignment
+        Must have a ``bundle``.
+    sandbox : Sandbox
+        From :func:`find_sandbox`.
+    timeout : float
+        Seconds for the whole submission (status ``timeout`` beyond it).
+    cell_timeout : float
+        Seconds for one cell; a cell that takes longer is interrupted and
+        grading goes on with the next.
+    test_timeout : float
+        Seconds for one test case; beyond it the case fails with a message.
+    corpus_dir : str or Path, optional
+        The corpus the notebooks load (default: the seeds).
+    memory_mb : int
+        Memory limit of the run.
+    keep : str or Path, optional
+        Copy the throwaway folder here for inspection (debugging).
+
+    Returns
+    -------
+    GradeResult
+    """
+    started = time.perf_counter()
+    result = _grade_submission(
+        submission, assignment, sandbox=sandbox, timeout=timeout, cell_timeout=cell_timeout,
+        test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb, keep=keep,
+    )
+    result.seconds = round(time.perf_counter() - started, 2)
+    return result
+
+
+def _grade_submission(submission, assignment, *, sandbox, timeout, cell_timeout, test_timeout, corpus_dir,
+                      memory_mb, keep) -> GradeResult:
+    file_name = submission.path.name if submission.path else ""
+    zero = {q.name: 0.0 for q in assignment.auto_questions}
+    result = GradeResult(submission.student, file_name, "ok", dict(zero), messages=list(submission.notes))
+    if submission.status:
+        result.status = submission.status
+        return result
+    try:
+        data = submission.path.read_bytes()
+    except OSError as error:
+        result.status = "error"
+        result.messages.append(f"cannot read the file ({error.strerror})")
+        return result
+    inspection = inspect_notebook(data, assignment)
+    result.flags.extend(inspection.flags)
+    if not inspection.readable:
+        result.status = "error"
+        result.messages.extend(inspection.problems)
+        return result
+    if inspection.assignment_name and inspection.assignment_name != assignment.name:
+        result.status = "wrong assignment"
+        result.messages.append(
+            f"this notebook belongs to {inspection.assignment_name!r}, not {assignment.name!r}: "
+            f"grade it with --assignment {inspection.assignment_name}"
+        )
+        return result
+    result.messages.extend(inspection.problems)
+
+    work = Path(tempfile.mkdtemp(prefix="grading-")).resolve()
+    try:
+        result = _run_in_sandbox(
+            work, inspection.notebook, submission, assignment, result, sandbox=sandbox, timeout=timeout,
+            cell_timeout=cell_timeout, test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb,
+        )
+        if keep:
+            shutil.copytree(work, Path(keep) / re.sub(r"[^\w.-]+", "_", submission.student), dirs_exist_ok=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, timeout, cell_timeout,
+                    test_timeout, corpus_dir, memory_mb) -> GradeResult:
+    from helpers.corpus import default_corpus_dir
+
+    inside = "/grading" if sandbox.kind == "bubblewrap" else str(work)
+    for name in ("home", "tmp", "guard", "nltk_data", "out"):
+        (work / name).mkdir()
+    submitted = work / "submission" / assignment.notebook
+    submitted.parent.mkdir()
+    submitted.write_text(json.dumps(notebook), encoding="utf-8")
+    integrity = "q_check_" + secrets.token_hex(6)
+    _bundle_with_integrity_check(assignment.bundle, work / "bundle.zip", integrity)
+    (work / "guard" / "sitecustomize.py").write_text(GUARD_SOURCE, encoding="utf-8")
+    (work / "guard" / "run_submission.py").write_text(RUNNER_SOURCE, encoding="utf-8")
+
+    corpus = Path(corpus_dir).resolve() if corpus_dir else default_corpus_dir().resolve()
+    venv_bin = str(Path(sys.executable).parent)
+    guard_dir = f"{inside}/guard"
+    guard = {
+        "libraries": _library_roots() + [guard_dir],
+        "grader": _otter_dir(),
+        "guard": guard_dir,
+        "protected": [f"{inside}/bundle.zip", f"{inside}/out", f"{inside}/guard",
+                      f"{inside}/tmp/*/autograder/source", f"{inside}/tmp/*/autograder/submission/tests",
+                      f"{inside}/tmp/*/autograder/results"],
+        "writable": [inside] + (["/tmp"] if sandbox.kind == "bubblewrap" else []),
+        "test_timeout": test_timeout,
+    }
+    job = {
+        "submission": f"{inside}/submission/{assignment.notebook}",
+        "bundle": f"{inside}/bundle.zip",
+        "summary": f"{inside}/out/summary.json",
+        "cell_timeout": int(cell_timeout),
+    }
+    env = {
+        "PATH": os.pathsep.join([venv_bin, "/usr/local/bin", "/usr/bin", "/bin"]),
+        "HOME": f"{inside}/home",
+        "TMPDIR": f"{inside}/tmp",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONPATH": guard_dir,
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONNOUSERSITE": "1",
+        "PYTHONHASHSEED": "0",
+        "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": f"{inside}/home/.matplotlib",
+        "IPYTHONDIR": f"{inside}/home/.ipython",
+        "JUPYTER_RUNTIME_DIR": f"{inside}/home/.jupyter-runtime",
+        "JUPYTER_CONFIG_DIR": f"{inside}/home/.jupyter",
+        "NLTK_DATA": f"{inside}/nltk_data",
+        "CORPUS_DIR": str(corpus),
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "HELPERS_GRADING_GUARD": json.dumps(guard),
+        "HELPERS_GRADING_JOB": json.dumps(job),
+    }
+    command = [sys.executable, f"{guard_dir}/run_submission.py"]
+    if sandbox.kind == "bubblewrap":
+        command = sandbox_command(
+            command, workdir=str(work), inside=inside,
+            readable=_python_roots() + [str(corpus)],
+            read_only=[(str(work / "guard"), guard_dir), (str(work / "bundle.zip"), f"{inside}/bundle.zip")],
+            bwrap=shutil.which("bwrap") or "bwrap",
+        )
+    elif sandbox.kind == "user" and sandbox.unshare_net:
+        command = [shutil.which("unshare") or "unshare", "-rn"] + command
+    if sandbox.drop_to_nobody:
+        _chown_tree(work, _NOBODY)
+        os.chmod(work, 0o700)
+    limits = _limits(memory_mb * 1024 * 1024, 256 * 1024 * 1024, 512)
+    stdout_path, stderr_path = work / "stdout.txt", work / "stderr.txt"
+    timed_out = False
+    with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
+        try:
+            process = subprocess.Popen(
+                command, cwd=str(work), env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                preexec_fn=_dropper(sandbox.drop_to_nobody, limits) if os.name == "posix" else None,
+            )
+        except OSError as error:
+            result.status = "error"
+            result.messages.append(f"could not start the grader ({error})")
+            return result
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            _kill_tree(process)
+            code = None
+    stderr = stderr_path.read_text(encoding="utf-8", errors="replace")
+    result.flags.extend(f for f in _guard_reports(stderr) if f not in result.flags)
+    summary_path = work / "out" / "summary.json"
+    if timed_out:
+        result.status = "timeout"
+        result.messages.append(
+            f"stopped after {timeout:g} s, so nothing could be scored: look for a loop that never ends "
+            "or code that waits for input, then run the notebook from top to bottom yourself"
+        )
+        return result
+    summary = None
+    if code == 0 and summary_path.is_file():
+        try:
+            summary = json.loads(summary_path.read_text(encoding="utf-8"))
+        except ValueError:
+            summary = None
+    if not isinstance(summary, dict):
+        result.status = "error"
+        tail = [line for line in stderr.splitlines() if line.strip() and not line.startswith(_GUARD_PREFIX)]
+        reason = next((line for line in reversed(tail) if re.match(r"^[\w.]+(Error|Exception)\b", line)), "")
+        if "DeadKernelError" in stderr:
+            reason = "the notebook's kernel died (the code crashed Python, ran out of memory or stopped itself)"
+        elif "MemoryError" in stderr or code in (-9, 137):
+            reason = reason or "it ran out of memory or was killed"
+        result.messages.append(f"the grader could not finish this notebook{': ' + reason[:200] if reason else ''}")
+        return result
+    scores, feedback, flags = results_from_summary(summary, assignment, integrity)
+    result.flags.extend(flags)
+    if any(flag.startswith(TAMPERED) for flag in flags):
+        result.status = "error"
+        result.messages.append(TAMPERED + "; no points were given")
+        return result
+    if summary.get("catastrophic") or not summary.get("questions"):
+        result.status = "error"
+        result.messages.append(
+            "the tests could not run after the notebook (did it change or break the grader?): "
+            + str(summary.get("catastrophic") or "no results")[:200]
+        )
+        return result
+    result.scores.update(scores)
+    result.feedback = feedback
+    for cell in summary.get("cells", [])[:8]:
+        if cell.get("ename") == "KeyboardInterrupt":
+            text = f"cell {cell['cell']} ({cell['first_line']!r}) was stopped after {cell_timeout:g} s"
+        else:
+            text = f"cell {cell['cell']} ({cell['first_line']!r}) raised {cell['ename']}: {cell['evalue']}"
+        result.messages.append(text)
+    return result
+
+
+def grade_folder(
+    folder: str | os.PathLike,
+    assignment: Assignment,
+    *,
+    sandbox: Sandbox | None = None,
+    jobs: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    cell_timeout: float = DEFAULT_CELL_TIMEOUT,
+    test_timeout: float = DEFAULT_TEST_TIMEOUT,
+    corpus_dir: str | os.PathLike | None = None,
+    skip: tuple[Path, ...] = (),
+    progress=None,
+) -> tuple[list[GradeResult], list[str]]:
+    """Grade every submission in a folder, several at a time.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The submissions (see :func:`find_submissions` for the layouts).
+    assignment : Assignment
+    sandbox : Sandbox, optional
+        Default: :func:`find_sandbox`.
+    jobs : int, optional
+        How many submissions to grade at once (default: the number of cores).
+    timeout, cell_timeout, test_timeout : float
+        See :func:`grade_submission`.
+    corpus_dir : str or Path, optional
+    skip : tuple of Path
+        Folders inside ``folder`` that are not submissions.
+    progress : callable, optional
+        Called with each :class:`GradeResult` as it is finished.
+
+    Returns
+    -------
+    results : list of GradeResult
+        In the order of the submissions.
+    notes : list of str
+        What was left out of the folder, and why.
+    """
+    if assignment.bundle is None:
+        raise GradingError(f"{assignment.name} has no grading bundle: run `make exercises`.")
+    sandbox = sandbox or find_sandbox()
+    submissions, notes = find_submissions(folder, assignment, skip)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+
+    def work(sub: Submission) -> GradeResult:
+        try:
+            graded = grade_submission(
+                sub, assignment, sandbox=sandbox, timeout=timeout, cell_timeout=cell_timeout,
+                test_timeout=test_timeout, corpus_dir=corpus_dir,
+            )
+        except Exception as error:  # a bug of ours must not stop the batch either
+            graded = GradeResult(
+                sub.student, sub.path.name if sub.path else "", "error",
+                {q.name: 0.0 for q in assignment.auto_questions},
+                messages=[f"grading failed ({type(error).__name__}: {error})"],
+            )
+        if progress:
+            progress(graded)
+        return graded
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(work, submissions))
+    return results, notes
+
+
+# ---------------------------------------------------------------------------
+# grades.csv and feedback
+# ---------------------------------------------------------------------------
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    value = round(float(value), 2)
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _header(assignment: Assignment) -> list[str]:
+    return (
+        ["student", "file", "status"]
+        + [q.column for q in assignment.questions]
+        + ["autograded", "written", "total", "flags", "messages"]
+    )
+
+
+POINTS_ROW = "(points possible)"
+
+
+def grades_rows(results: list[GradeResult], assignment: Assignment, manual: dict[str, dict[str, str]] | None = None) -> list[list[str]]:
+    """The rows of ``grades.csv``: header, points possible, then one row per student.
+
+    Parameters
+    ----------
+    results : list of GradeResult
+    assignment : Assignment
+    manual : dict, optional
+        Student → column → score already entered by hand (kept when
+        grading again).
+
+    Returns
+    -------
+    list of list of str
+
+    Examples
+    --------
+    >>> demo = Assignment("d", "d.ipynb", "D", (Question("q1", 3), Question("q2", 2, manual=True)))
+    >>> rows = grades_rows([GradeResult("ana", "ana.ipynb", "ok", {"q1": 2.0})], demo)
+    >>> rows[0]
+    ['student', 'file', 'status', 'q1', 'q2 (written)', 'autograded', 'written', 'total', 'flags', 'messages']
+    >>> rows[1][:8]
+    ['(points possible)', '', '', '3', '2', '3', '2', '5']
+    >>> rows[2][:8]
+    ['ana', 'ana.ipynb', 'ok', '2', '', '2', '', '2']
+    """
+    manual = manual or {}
+    rows = [_header(assignment)]
+    rows.append(
+        [POINTS_ROW, "", ""]
+        + [_number(q.points) for q in assignment.questions]
+        + [_number(assignment.auto_points), _number(assignment.manual_points), _number(assignment.points), "", ""]
+    )
+    for result in results:
+        entered = manual.get(result.student, {})
+        written_values = []
+        cells = []
+        for q in assignment.questions:
+            if q.manual:
+                value = entered.get(q.column, "")
+                cells.append(value)
+                try:
+                    written_values.append(float(value))
+                except ValueError:
+                    pass
+            else:
+                cells.append(_number(result.scores.get(q.name, 0.0)))
+        written = sum(written_values) if written_values else None
+        rows.append(
+            [result.student, result.file, result.status]
+            + cells
+            + [_number(result.auto_score), _number(written), _number(result.auto_score + (written or 0)),
+               "; ".join(result.flags), "; ".join(result.messages)]
+        )
+    return rows
+
+
+def read_grades(path: str | os.PathLike) -> list[dict[str, str]]:
+    """Read a ``grades.csv`` back as one dict per student row (the points row left out)."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if row.get("student") != POINTS_ROW]
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def feedback_text(result: GradeResult, assignment: Assignment) -> str:
+    """The feedback file of one student, in Markdown.
+
+    It gives the score of each question, what the checks found for the
+    questions that lost points (the misconception each failed check points
+    at, never the text of a hidden test), what went wrong while running the
+    notebook, and which questions the teacher marks by hand.
+
+    Examples
+    --------
+    >>> demo = Assignment("d", "d.ipynb", "Demo set", (Question("q1", 3, title="Count"), Question("q2", 2, True)))
+    >>> text = feedback_text(GradeResult("ana", "ana.ipynb", "ok", {"q1": 1.0},
+    ...                                  {"q1": ["hidden check (2 points): not per 1,000"]}), demo)
+    >>> print(text.splitlines()[0])
+    # Demo set: feedback for ana
+    >>> "not per 1,000" in text and "marked by your teacher" in text
+    True
+    """
+    lines = [f"# {assignment.title}: feedback for {result.student}", ""]
+    status_words = {
+        "ok": "graded",
+        "timeout": "stopped: it ran longer than the time limit",
+        "error": "could not be graded",
+        "wrong assignment": "not graded: this is the notebook of another exercise set",
+    }
+    lines.append(f"**Notebook:** {result.file or '(none)'} ({status_words.get(result.status, result.status)})")
+    lines.append(
+        f"**Auto-graded score:** {_number(result.auto_score)} / {_number(assignment.auto_points)} points"
+        + (f" (written answers, {_number(assignment.manual_points)} points, are marked by your teacher)"
+           if assignment.manual_questions else "")
+    )
+    lines.append("")
+    if result.messages:
+        lines.append("## About the notebook")
+        lines.append("")
+        lines += [f"- {message}" for message in result.messages]
+        lines.append("")
+    lines.append("## Question by question")
+    lines.append("")
+    lines.append("| question | points | |")
+    lines.append("|---|---|---|")
+    for q in assignment.questions:
+        if q.manual:
+            lines.append(f"| {q.name} | – / {_number(q.points)} | written answer, marked by your teacher |")
+        else:
+            score = result.scores.get(q.name, 0.0)
+            mark = "full marks" if score >= q.points else ("partly right" if score > 0 else "")
+            lines.append(f"| {q.name} | {_number(score)} / {_number(q.points)} | {mark} |")
+    lines.append("")
+    details = [q for q in assignment.auto_questions if result.feedback.get(q.name)]
+    if details and result.status == "ok":
+        lines.append("## What the checks found")
+        lines.append("")
+        for q in details:
+            lines.append(f"**{q.name}**" + (f": {q.title}" if q.title else ""))
+            lines.append("")
+            lines += [f"- {message}" for message in result.feedback[q.name]]
+            lines.append("")
+    if result.flags:
+        lines.append("## Noted for your teacher")
+        lines.append("")
+        lines += [f"- {flag}" for flag in result.flags]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _safe_name(student: str) -> str:
+    name = re.sub(r"[^\w.-]+", "_", student).strip("._") or "student"
+    return name[:80]
+
+
+def write_grades(results: list[GradeResult], assignment: Assignment, out_dir: str | os.PathLike) -> tuple[Path, list[str]]:
+    """Write ``grades.csv`` and ``feedback/<student>.md`` into ``out_dir``.
+
+    Written-answer scores already typed into an existing ``grades.csv``
+    there are kept (matched by student), so grading again never loses the
+    teacher's marking.
+
+    Returns
+    -------
+    path : Path
+        The ``grades.csv`` written.
+    notes : list of str
+        What was kept from the earlier file.
+    """
+    out = Path(out_dir)
+    (out / "feedback").mkdir(parents=True, exist_ok=True)
+    path = out / "grades.csv"
+    manual: dict[str, dict[str, str]] = {}
+    notes = []
+    if path.is_file():
+        try:
+            for row in read_grades(path):
+                kept = {q.column: row.get(q.column, "") for q in assignment.manual_questions if row.get(q.column, "").strip()}
+                if kept:
+                    manual[row["student"]] = kept
+        except (OSError, csv.Error, KeyError):
+            pass
+        if manual:
+            notes.append(f"kept the written-answer scores already entered for {len(manual)} student(s)")
+    _write_csv(path, grades_rows(results, assignment, manual))
+    used = set()
+    for result in results:
+        name = _safe_name(result.student)
+        while name in used:
+            name += "_"
+        used.add(name)
+        (out / "feedback" / f"{name}.md").write_text(feedback_text(result, assignment), encoding="utf-8")
+    return path, notes
+
+
+def update_totals(path: str | os.PathLike, assignment: Assignment) -> list[str]:
+    """Recompute the written and total columns of a ``grades.csv`` after marking by hand.
+
+    Parameters
+    ----------
+    path : str or Path
+    assignment : Assignment
+
+    Returns
+    -------
+    list of str
+        Problems found (a score that is not a number, or out of range); the
+        file is rewritten only if there are none.
+    """
+    path = Path(path)
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    if not rows:
+        return [f"{path} is empty."]
+    header = rows[0]
+    problems = []
+    missing = [c for c in ("autograded", "written", "total") if c not in header]
+    if missing:
+        return [f"{path} has no column(s) {', '.join(missing)}: is it a grades.csv made by this grader?"]
+    index = {name: header.index(name) for name in header}
+    for number, row in enumerate(rows[1:], start=2):
+        if not row or row[0] == POINTS_ROW:
+            continue
+        row += [""] * (len(header) - len(row))
+        written = []
+        for q in assignment.manual_questions:
+            if q.column not in index:
+                problems.append(f"column {q.column!r} is missing")
+                continue
+            value = row[index[q.column]].strip()
+            if not value:
+                continue
+            try:
+                score = float(value)
+            except ValueError:
+                problems.append(f"row {number} ({row[0]}), {q.column}: {value!r} is not a number")
+                continue
+            if not 0 <= score <= q.points or math.isnan(score):
+                problems.append(f"row {number} ({row[0]}), {q.column}: {value} is outside 0–{_number(q.points)}")
+                continue
+            written.append(score)
+        try:
+            auto = float(row[index["autograded"]] or 0)
+        except ValueError:
+            problems.append(f"row {number} ({row[0]}): the autograded column was changed to {row[index['autograded']]!r}")
+            continue
+        row[index["written"]] = _number(sum(written)) if written else ""
+        row[index["total"]] = _number(auto + sum(written))
+    if problems:
+        return problems
+    _write_csv(path, rows)
+    return []
+
+
+# ---------------------------------------------------------------------------
+# make exercises: masters -> student notebooks and bundles
+# ---------------------------------------------------------------------------
+
+_INTEGRITY_SOURCE = f'''from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "{INTEGRITY_TEST}"
+points = 0
+
+
+@test_case(points=0, hidden=True)
+def test_results_were_not_altered():
+    assert False, "this check always fails; if it passes, the results were tampered with"
+'''
+
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _bundle_with_integrity_check(bundle: Path, target: Path, name: str) -> None:
+    """Copy a bundle, giving its always-failing check a name nobody can know in advance."""
+    with zipfile.ZipFile(bundle) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == f"tests/{INTEGRITY_TEST}.py":
+                copy.writestr(f"tests/{name}.py", data.replace(f'name = "{INTEGRITY_TEST}"'.encode(), f'name = "{name}"'.encode()))
+            else:
+                copy.writestr(info, data)
+
+
+def _deterministic_zip(source: Path, target: Path, extra: dict[str, bytes]) -> None:
+    entries: dict[str, bytes] = {}
+    with zipfile.ZipFile(source) as archive:
+        for info in archive.infolist():
+            if not info.is_dir():
+                entries[info.filename] = archive.read(info)
+    entries.update(extra)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.external_attr = (0o755 if name == "run_autograder" else 0o644) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, entries[name])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(buffer.getvalue())
+
+
+def _clean_student_notebook(path: Path) -> dict:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for cell in data.get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+        cell.get("metadata", {}).pop("execution", None)
+        cell.pop("id", None)
+    data["nbformat_minor"] = 4
+    return data
+
+
+def build_exercises(
+    source: str | os.PathLike | None = None,
+    student: str | os.PathLike | None = None,
+    bundles: str | os.PathLike | None = None,
+    *,
+    only: str | None = None,
+    run_tests: bool = True,
+    second_corpus: str | os.PathLike | None = None,
+) -> list[Path]:
+    """Turn every master notebook into a student notebook and a grading bundle.
+
+    For ``exercises/source/NN-topic/NN-topic.ipynb`` this runs ``otter
+    assign`` and writes ``exercises/student/NN-topic/NN-topic.ipynb``
+    (without outputs) and ``exercises/autograder/NN-topic.zip`` (the hidden
+    tests, any files the tests need, a ``manifest.json`` of questions and
+    points, and an always-failing integrity check). The zip is written with
+    fixed dates and order, so building again without changes gives the same
+    bytes.
+
+    Parameters
+    ----------
+    source, student, bundles : str or Path, optional
+        Folders (default: ``exercises/source``, ``exercises/student``,
+        ``exercises/autograder``).
+    only : str, optional
+        Build only the set whose folder name starts with this.
+    run_tests : bool
+        Let otter check that the solutions pass their own tests (slower).
+    second_corpus : str or Path, optional
+        The articles the hidden tests use besides the seeds, copied into
+        each bundle as ``second_corpus/`` (default: ``tests/corpora/harbor``).
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Raises
+    ------
+    GradingError
+        With otter's message, if a master cannot be assigned.
+    """
+    source = Path(source) if source else _ROOT / "exercises" / "source"
+    student = Path(student) if student else _ROOT / "exercises" / "student"
+    bundles = Path(bundles) if bundles else _ROOT / "exercises" / "autograder"
+    second = Path(second_corpus) if second_corpus else _ROOT / "tests" / "corpora" / "harbor"
+    if not any(second.glob("*.txt")):
+        raise GradingError(f"The second corpus {second} has no .txt articles; the hidden tests need one.")
+    masters = sorted(p for p in source.glob("*/*.ipynb") if p.stem == p.parent.name and ".ipynb_checkpoints" not in p.parts)
+    if only:
+        masters = [p for p in masters if p.stem.startswith(only)]
+    if not masters:
+        raise GradingError(f"No master notebooks (NN-topic/NN-topic.ipynb) in {source}.")
+    written: list[Path] = []
+    for master in masters:
+        data = json.loads(master.read_text(encoding="utf-8"))
+        manifest = manifest_from_master(data)
+        if manifest["name"] != master.stem:
+            raise GradingError(f"{master.name}: its ASSIGNMENT CONFIG name is {manifest['name']!r}; use {master.stem!r}.")
+        with tempfile.TemporaryDirectory(prefix="assign-") as tmp:
+            stage = Path(tmp) / "stage"
+            shutil.copytree(master.parent, stage, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+            shutil.copytree(second, stage / "second_corpus", dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns(".*", "__pycache__"))
+            dist = Path(tmp) / "dist"
+            command = [sys.executable, "-m", "otter", "assign", str(stage / master.name), str(dist), "--no-pdfs"]
+            if not run_tests:
+                command.append("--no-run-tests")
+            env = dict(os.environ, PYTHONHASHSEED="0")
+            done = subprocess.run(command, cwd=str(stage), capture_output=True, text=True, env=env)
+            if done.returncode != 0:
+                tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
+                raise GradingError(f"otter assign failed for {master.name}:\n{tail}")
+            notebook = _clean_student_notebook(dist / "student" / master.name)
+            protected = [
+                _source(cell) for cell in notebook["cells"]
+                if cell.get("metadata", {}).get("deletable") is False and _source(cell).strip()
+            ]
+            manifest["protected_cells"] = protected
+            zips = sorted((dist / "autograder").glob("*.zip"))
+            if len(zips) != 1:
+                raise GradingError(f"otter assign made {len(zips)} zip files for {master.name}; expected one.")
+            with zipfile.ZipFile(zips[0]) as archive:
+                test_files = [n for n in archive.namelist() if n.startswith("tests/") and n.endswith(".py")]
+            graded = {Path(n).stem for n in test_files}
+            for question in manifest["questions"]:
+                if not question["manual"] and question["name"] not in graded:
+                    raise GradingError(f"{master.name}: question {question['name']} has no tests; add some or mark it manual.")
+            target_nb = student / master.stem / master.name
+            target_nb.parent.mkdir(parents=True, exist_ok=True)
+            target_nb.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            for extra in (dist / "student").iterdir():
+                if extra.name != master.name:
+                    destination = student / master.stem / extra.name
+                    if extra.is_dir():
+                        shutil.copytree(extra, destination, dirs_exist_ok=True)
+                    else:
+                        shutil.copy(extra, destination)
+            target_zip = bundles / f"{master.stem}.zip"
+            extra_files = {
+                MANIFEST: (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
+                f"tests/{INTEGRITY_TEST}.py": _INTEGRITY_SOURCE.encode("utf-8"),
+            }
+            _deterministic_zip(zips[0], target_zip, extra_files)
+            written += [target_nb, target_zip]
+    return written
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
