@@ -239,6 +239,9 @@ def test_vague_group_with_a_named_example_is_that_organisation():
         ("I think the plan is bad.", "first-person"),
         ("The bank supports local schools with grants.", "organisation-stance"),
         ("“Titanic” won eleven awards.", "title-in-quotes"),
+        ("The firm did not respond to questions about the leak.", "negated"),
+        ("The mayor declined to comment on the report.", "negated"),
+        ("The new rules are likely to be challenged in court.", "prediction"),
     ],
 )
 def test_near_misses_are_refused_with_their_guard(text, guard):
@@ -261,6 +264,21 @@ def test_near_misses_are_refused_with_their_guard(text, guard):
 )
 def test_sentences_without_attribution_give_nothing(text):
     assert find_attributions(text) == []
+
+
+def test_a_quotation_then_the_speaker_in_apposition_then_the_cue():
+    only("“We will appeal,” Dana Cole, a lawyer for the firm, told reporters.",
+         speaker="Dana Cole", kind="direct", cue="told", rule="quote-then-speaker")
+
+
+def test_a_cue_in_a_relative_clause_belongs_to_the_noun_before_who():
+    only("Teachers, who warned of the cuts last year, marched on Friday.",
+         speaker="Teachers", speaker_type="group", cue="warned")
+
+
+def test_expect_with_an_object_is_a_belief_but_expect_to_is_an_aim():
+    assert only("Economists expect prices to fall.").cue_category == "belief"
+    assert find_attributions("Economists expect to publish the data soon.") == []
 
 
 def test_cues_inside_a_quotation_belong_to_the_quoted_speaker():
