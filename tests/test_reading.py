@@ -440,3 +440,12 @@ def test_every_offset_indexes_the_text_as_stored(text):
         assert text[reading.start : reading.end] == reading.text
         for item in reading.details + reading.loaded + reading.hedges + reading.boosters + reading.opinion:
             assert text[item.start : item.end] == item.text
+
+
+def test_claims_from_readings_equal_find_claims(seeds):
+    from helpers.reading import claims_from_readings
+
+    for article in seeds:
+        readings = read_sentences(article, attributions=[])
+        assert claims_from_readings(readings, article.file) == find_claims(article, attributions=[])
+        assert summarize_reading(article, readings=readings) == summarize_reading(article, attributions=[])

@@ -157,3 +157,18 @@ def test_an_article_with_no_metadata_says_not_stated(make_corpus):
 def test_an_empty_corpus_is_refused_with_a_message():
     with pytest.raises(ValueError, match="no article"):
         gather_evidence([])
+
+
+def test_large_corpora_skip_the_quadratic_parts_and_say_so(harbor, monkeypatch):
+    import helpers.report as report
+
+    monkeypatch.setattr(report, "MAX_DISTINCTIVE_ARTICLES", 2)
+    monkeypatch.setattr(report, "MAX_MATRIX_ARTICLES", 2)
+    evidence = gather_evidence(harbor)
+    assert all(item.distinctive == [] and "not computed" in item.distinctive_note for item in evidence.articles)
+    assert all(pair.passages or pair.paraphrases for pair in evidence.pairs)  # only pairs that share something
+    page = build_report(evidence)
+    visible = parse(page).visible
+    assert "Distinctive words are left out" in visible and "matrix of every pair is left out" in visible
+    assert "Containment: the share" not in visible
+    assert "The town council voted 5-2 on Tuesday night" in visible  # passages are still shown

@@ -47,6 +47,7 @@ __all__ = [
     "LexiconEntry",
     "Provenance",
     "SentenceReading",
+    "claims_from_readings",
     "find_claims",
     "find_details",
     "find_loaded_language",
@@ -1073,6 +1074,33 @@ def find_claims(source, attributions=None) -> list[Claim]:
     return claims
 
 
+def claims_from_readings(readings: list[SentenceReading], file: str = "article.txt") -> list[Claim]:
+    """The claims among sentence readings (the same as :func:`find_claims`, without re-reading).
+
+    Parameters
+    ----------
+    readings : list of SentenceReading
+        From :func:`read_sentences`.
+    file : str
+        The article's file name.
+
+    Returns
+    -------
+    list of Claim
+
+    Examples
+    --------
+    >>> readings = read_sentences("A Headline\\nOver 250 men left. It rained.", attributions=[])
+    >>> [c.sentence for c in claims_from_readings(readings)]
+    ['Over 250 men left.']
+    """
+    return [
+        Claim(file, r.index, r.start, r.end, r.text, r.details, r.attribution, r.speakers)
+        for r in readings
+        if r.details and r.kind in _PROSE
+    ]
+
+
 @lru_cache(maxsize=1)
 def _lateral_prompts() -> tuple[tuple[str, str], ...]:
     return tuple((entry.pieces and " ".join(entry.pieces), entry.category) for entry in load_lexicon("lateral_reading_en.txt"))
@@ -1204,7 +1232,7 @@ def read_sentences(source, attributions=None) -> list[SentenceReading]:
     return readings
 
 
-def summarize_reading(source, attributions=None) -> dict:
+def summarize_reading(source, attributions=None, *, readings: list[SentenceReading] | None = None) -> dict:
     """The reading rules' findings for one article, as counts and rates.
 
     Parameters
@@ -1212,6 +1240,9 @@ def summarize_reading(source, attributions=None) -> dict:
     source : Article or str
     attributions : list, optional
         As for :func:`find_claims`.
+    readings : list of SentenceReading, optional
+        The article's readings if already computed with :func:`read_sentences`
+        (then ``attributions`` is not used).
 
     Returns
     -------
@@ -1233,9 +1264,10 @@ def summarize_reading(source, attributions=None) -> dict:
     (1, 2, 1, 2)
     """
     article = _article(source)
-    if attributions is None:
-        attributions = _default_attributions(article)
-    readings = read_sentences(article, attributions)
+    if readings is None:
+        if attributions is None:
+            attributions = _default_attributions(article)
+        readings = read_sentences(article, attributions)
     words = article.word_count
     claims = [r for r in readings if r.details]
     by_level = {level: sum(1 for r in claims if r.attribution == level) for level in ATTRIBUTION_LEVELS}

@@ -27,12 +27,22 @@ from helpers.html import Mark, escape, highlight
 from helpers.reading import (
     ATTRIBUTION_LEVELS,
     Provenance,
-    find_claims,
+    claims_from_readings,
     find_provenance,
+    read_sentences,
     summarize_reading,
 )
 
+#: Largest corpus for which distinctive words are computed: each article is
+#: compared with all the others, so the time grows with the square of the size.
+MAX_DISTINCTIVE_ARTICLES = 60
+
+#: Largest corpus for which every pair is scored and the reuse matrix shown.
+MAX_MATRIX_ARTICLES = 30
+
 __all__ = [
+    "MAX_DISTINCTIVE_ARTICLES",
+    "MAX_MATRIX_ARTICLES",
     "ArticleEvidence",
     "Evidence",
     "build_report",
@@ -70,10 +80,17 @@ class Evidence:
     articles: list[ArticleEvidence]
     pairs: list = field(default_factory=list)  # helpers.reuse.PairReport, every pair
     notes: list[str] = field(default_factory=list)
+    _by_label: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     def pairs_of(self, label: str) -> list:
         """Pairs that involve one article, highest containment first."""
-        return [p for p in self.pairs if label in (p.a_label, p.b_label)]
+        if self._by_label is None or sum(map(len, self._by_label.values())) != 2 * len(self.pairs):
+            index: dict[str, list] = {}
+            for pair in self.pairs:
+                index.setdefault(pair.a_label, []).append(pair)
+                index.setdefault(pair.b_label, []).append(pair)
+            self._by_label = index
+        return list(self._by_label.get(label, []))
 
     def by_label(self, label: str) -> ArticleEvidence:
         for item in self.articles:
@@ -139,20 +156,34 @@ def gather_evidence(corpus, *, top: int = 8, distinctive: int = 6, attributions:
     notes = []
     if len(articles) == 1:
         notes.append("The corpus has one article, so there is nothing to compare it with: no distinctive words and no reuse.")
-    pairs = compare_corpus(articles, include_all=True) if len(articles) > 1 else []
+    keyness_wanted = 1 < len(articles) <= MAX_DISTINCTIVE_ARTICLES
+    if len(articles) > MAX_DISTINCTIVE_ARTICLES:
+        notes.append(
+            f"Distinctive words are left out: with more than {MAX_DISTINCTIVE_ARTICLES} articles, comparing each "
+            "with all the others takes too long. Use helpers.frequency.distinctive_words on the articles you care about."
+        )
+    if len(articles) > MAX_MATRIX_ARTICLES:
+        notes.append(
+            f"With more than {MAX_MATRIX_ARTICLES} articles only the pairs that share a passage or a paraphrase are "
+            "listed, and the matrix of every pair is left out."
+        )
+    pairs = compare_corpus(articles, include_all=len(articles) <= MAX_MATRIX_ARTICLES) if len(articles) > 1 else []
     items = []
     for article in articles:
         found = attributions.get(article.label)
         if found is None:
             found = find_attributions(article)
         keyness, note = [], ""
-        if len(articles) > 1:
+        if keyness_wanted:
             try:
                 keyness = distinctive_words(articles, article.label, distinctive)
             except ValueError as error:
                 note = str(error)
             if not keyness and not note:
                 note = "no word stands out at p < 0.05 (short articles rarely have enough repeats)"
+        elif len(articles) > 1:
+            note = f"not computed for corpora of more than {MAX_DISTINCTIVE_ARTICLES} articles"
+        readings = read_sentences(article, found)
         items.append(
             ArticleEvidence(
                 article=article,
@@ -162,8 +193,8 @@ def gather_evidence(corpus, *, top: int = 8, distinctive: int = 6, attributions:
                 distinctive_note=note,
                 attributions=list(found),
                 sourcing=_sourcing_for(article, found),
-                reading=summarize_reading(article, found),
-                claims=find_claims(article, found),
+                reading=summarize_reading(article, readings=readings),
+                claims=claims_from_readings(readings, article.file),
             )
         )
     return Evidence(folder, items, pairs, notes)
@@ -400,7 +431,7 @@ def _reuse_section(evidence: Evidence, strongest: int) -> str:
     labels = [item.label for item in evidence.articles]
     scores = {(p.a_label, p.b_label): p for p in evidence.pairs}
     scores.update({(p.b_label, p.a_label): p for p in evidence.pairs})
-    if len(labels) <= 30:
+    if len(labels) <= MAX_MATRIX_ARTICLES:
         rows = []
         for a in labels:
             cells = [f"<th>{escape(a)}</th>"]
@@ -574,7 +605,7 @@ def _article_section(number: int, item: ArticleEvidence, evidence: Evidence, cla
     if article.warnings:
         items = "".join(f"<li>{escape(w)}</li>" for w in article.warnings)
         warnings = f'<details><summary>{escape(len(article.warnings))} loader warning(s)</summary><ul>{items}</ul></details>'
-    row = next(r for r in evidence_table(Evidence(evidence.folder, [item], evidence.pairs, [])) if r["label"] == item.label)
+    row = evidence_table(Evidence(evidence.folder, [item], evidence.pairs_of(item.label), []))[0]
     summary = "".join(f"<li>{escape(s)}</li>" for s in describe_evidence(row))
     return (
         f'<section class="article" id="article-{number}"><h2>{escape(heading)}</h2>'
