@@ -61,7 +61,7 @@ def load_inputs(inputs: list[str]) -> Corpus:
         except ArticleError as error:
             problems.append(Problem(path.name, str(error)))
     if problems:
-        raise CorpusError("\n".join(f"{p.file}: {p.message}" for p in problems))
+        raise CorpusError("\n".join(problem_line(p.file, p.message) for p in problems))
     return Corpus(None, articles, [])
 
 
