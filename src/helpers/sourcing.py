@@ -619,6 +619,8 @@ class _Document:
         """Token ranges of capitalised names (sentence-initial common words left out)."""
         runs = []
         for sentence in self.sentences:
+            if not sentence.is_prose:
+                continue  # headings are in title case: "Looking Ahead" is not a name
             a, b = self.token_range(sentence.start, sentence.end)
             i = a
             while i < b:
@@ -654,6 +656,9 @@ class _Document:
         if not first:
             return False
         norm = self.norms[i]
+        text = self.tokens[i].text
+        if len(text) > 1 and text.replace(".", "").isupper():
+            return False  # "US", "NATO", "U.S." keep their capitals
         return (
             norm in self.lower_words
             or norm in self.lex.stopwords
@@ -697,11 +702,11 @@ class _Document:
         """Names that are people: with a title, or of two or more plain capitalised words."""
         persons, surnames = set(), {}
         for a, b in self.runs:
-            if self.run_has(a, b, self.lex.org_words) or self.run_has(a, b, self.lex.non_person):
+            p, q = self.name_part(a, b)
+            if self.run_has(p, q, self.lex.org_words) or self.run_has(p, q, self.lex.non_person):
                 continue
             if self.run_key(a, b) in self.places and not self.has_title(a, b):
                 continue
-            p, q = self.name_part(a, b)
             words = [self.tokens[k].text for k in range(p, q) if self.is_cap(k)]
             titled = self.has_title(a, b) and not all(self.title_at(k, q) for k in range(p, q))
             plain = q - p >= 2 and all(self.is_cap(k) for k in range(p, q)) and not any(

@@ -43,6 +43,8 @@ from helpers.text import normalize_quotes, split_sentences
 
 __all__ = [
     "DEFAULT_GOLD",
+    "EVALUATION_SETS",
+    "evaluation_set",
     "GoldError",
     "GoldSet",
     "load_gold",
@@ -54,6 +56,42 @@ __all__ = [
 
 #: The hand annotation of the seed articles, shipped with the helpers.
 DEFAULT_GOLD = "seed_attributions.json"
+
+
+#: The annotated sets of this repository, by name: (folder, annotation file, what it is).
+#: Folders and files are relative to the repository root.
+EVALUATION_SETS = {
+    "seeds": ("seeds", "src/helpers/data/seed_attributions.json",
+              "the five seed articles: the rules were written while reading them (development set)"),
+    "harbor": ("tests/corpora/harbor", "tests/data/harbor_attributions.json",
+               "four short invented articles of the second test corpus"),
+    "heldout": ("tests/data/sourcing_heldout", "tests/data/heldout_attributions.json",
+                "seven invented news texts written and annotated before the rules were run on them"),
+}
+
+
+def evaluation_set(name: str):
+    """Load one of the repository's annotated sets: (corpus, annotation path), or None when it is not there.
+
+    The sets live in the repository (not in the installed package), so a copy
+    of the helpers without the repository has none of them but the seeds' annotation.
+
+    Examples
+    --------
+    >>> corpus, gold = evaluation_set("seeds")
+    >>> len(corpus), gold.name
+    (5, 'seed_attributions.json')
+    >>> evaluation_set("no such set")
+    """
+    from helpers.corpus import load_corpus
+
+    if name not in EVALUATION_SETS:
+        return None
+    folder, gold, _ = EVALUATION_SETS[name]
+    root = Path(__file__).resolve().parents[2]
+    if not (root / folder).is_dir() or not (root / gold).is_file():
+        return None
+    return load_corpus(root / folder), root / gold
 
 
 class GoldError(Exception):

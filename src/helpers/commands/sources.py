@@ -124,7 +124,10 @@ def _evaluate(args) -> int:
         for side in ("gold", "found"):
             if error[side]:
                 e = error[side]
-                print(f"    {side:5}: {_cell(e['speaker'])} ({e['speaker_type']}), cue {_cell(e['cue'])} "
+                who = _cell(e["speaker"])
+                if e["speaker_resolved"] and e["speaker"] and e["speaker_resolved"].lower() != e["speaker"].lower():
+                    who += f" = {e['speaker_resolved']}"
+                print(f"    {side:5}: {who} ({e['speaker_type']}), cue {_cell(e['cue'])} "
                       f"({_cell(e['cue_category'])}), {e['kind']}" + (f", rule {e['rule']}" if side == "found" else ""))
         if error["note"]:
             print(f"    note : {error['note']}")
