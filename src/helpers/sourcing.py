@@ -229,14 +229,9 @@ class Lexicon:
     org_words: frozenset
     non_person: frozenset
     stopwords: frozenset
-
-    @property
-    def cue_lengths(self) -> list[int]:
-        return sorted({len(k) for k in self.cues}, reverse=True)
-
-    @property
-    def agentless_lengths(self) -> list[int]:
-        return sorted({len(k) for k in self.agentless}, reverse=True)
+    cue_lengths: tuple = ()
+    agentless_lengths: tuple = ()
+    first_words: frozenset = frozenset()
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
@@ -290,6 +285,9 @@ def load_lexicon(
         org_words=frozenset(w.lower() for w in read_list(organisations)),
         non_person=frozenset(w.lower() for w in read_list(non_person)),
         stopwords=load_stopwords(),
+        cue_lengths=tuple(sorted({len(k) for k in cue_map}, reverse=True)),
+        agentless_lengths=tuple(sorted({len(k) for k in agentless_map}, reverse=True)),
+        first_words=frozenset(k[0] for k in list(cue_map) + list(agentless_map) if k),
     )
 
 
@@ -1099,6 +1097,8 @@ def _is_speaker(speaker: _Speaker | None) -> bool:
 
 def _cue_at(doc: _Document, i: int, limit: int):
     """The longest reporting cue starting at token i: (end token, CueEntry) or None."""
+    if doc.norms[i] not in doc.lex.first_words:
+        return None
     for length in doc.lex.cue_lengths:
         if i + length <= limit:
             entry = doc.lex.cues.get(tuple(doc.norms[i : i + length]))
@@ -1108,6 +1108,8 @@ def _cue_at(doc: _Document, i: int, limit: int):
 
 
 def _agentless_at(doc: _Document, i: int, limit: int):
+    if doc.norms[i] not in doc.lex.first_words:
+        return None
     for length in doc.lex.agentless_lengths:
         if i + length <= limit:
             entry = doc.lex.agentless.get(tuple(doc.norms[i : i + length]))
@@ -2028,9 +2030,22 @@ _CATEGORY_MEANING = {
 }
 
 
+_DOCUMENTS: dict = {}
+
+
+def _document_for(article: Article) -> _Document:
+    """One reading of an article, kept for the explanations of its attributions (the last 16 articles)."""
+    key = (article.file, article.text)
+    if key not in _DOCUMENTS:
+        if len(_DOCUMENTS) >= 16:
+            _DOCUMENTS.pop(next(iter(_DOCUMENTS)))
+        _DOCUMENTS[key] = _Document(article, load_lexicon())
+    return _DOCUMENTS[key]
+
+
 def _speaker_reason(attribution: Attribution, article) -> str:
     article = _as_article(article)
-    doc = _Document(article, load_lexicon())
+    doc = _document_for(article)
     if attribution.speaker_start is None:
         return ""
     a, b = doc.token_range(attribution.speaker_start, attribution.speaker_end)
