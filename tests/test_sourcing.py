@@ -404,3 +404,26 @@ def test_attribution_is_a_frozen_record_with_the_json_fields():
     assert {"file", "sentence_start", "sentence_end", "sentence", "speaker", "speaker_start", "speaker_end",
             "speaker_resolved", "speaker_type", "cue", "cue_category", "kind", "quote", "rule"} <= fields
     assert isinstance(a, Attribution)
+
+
+# ---------------------------------------------------------------------------
+# Any text at all: no crash, and every offset indexes the text
+# ---------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "Critics", "said", "says", "argue that", "according to", "the report", "Mayor Ann Lee", "she", "He", "it",
+    "is seen as", "has been praised", "calling it", ",", ".", " ", "\n", "\r\n", "\ufeff", "“", "”", '"', "‘", "’",
+    "'", "«", "»", "—", "(", ")", "called", "Hope Valley", "some", "others", "who", "declined to comment",
+    "El alcalde dijo", "é", "42", ":", "?", "!", "- ", "the", "and", "told reporters", "by critics", "'s",
+])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=60).map(" ".join))
+def test_any_text_gives_attributions_whose_offsets_index_it(text):
+    article = article_from_text(text)
+    check_offsets(article, find_attributions(article))
+    assert all(m.sentence_start <= m.start <= m.end <= m.sentence_end or m.start < m.end for m in find_near_misses(article))

@@ -492,7 +492,7 @@ def find_quotations(text: str) -> list[Quotation]:
                     single = None
             i += 1
         if double is not None:
-            double[1][-1][1] = line.end
+            double[1][-1][1] = line.start + len(s.rstrip())  # an open quotation stops at the end of its paragraph
             pending = double
         # an unclosed single mark was most likely an apostrophe: forget it
     if pending is not None:
@@ -864,6 +864,8 @@ def _chain_left(doc: _Document, j: int, first: int) -> tuple[int, int] | None:
 
 def _chain_right(doc: _Document, i: int, last: int, stop_at_cue: bool = False) -> tuple[int, int] | None:
     """A speaker phrase starting at token i and running right ("said librarian Joe Park, who ...")."""
+    if i >= last:
+        return None
     if doc.norms[i] in _SUBJECT_PRONOUNS:
         return i, i + 1
     j = i
