@@ -32,7 +32,6 @@ Run:  .venv/bin/python benchmarks/bench_sourcing.py [--kb 1000] [--calls 30]
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import statistics

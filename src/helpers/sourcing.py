@@ -53,7 +53,7 @@ from functools import lru_cache
 from helpers.corpus import Article, article_from_text
 from helpers.data_files import read_list, read_table
 from helpers.layout import split_lines
-from helpers.text import Sentence, Token, load_stopwords, normalize_quotes, split_sentences, tokenize
+from helpers.text import Sentence, load_stopwords, normalize_quotes, split_sentences, tokenize
 
 __all__ = [
     "CUE_CATEGORIES",
@@ -532,7 +532,6 @@ class _Found:
     kind: str
     rule: str
     quotes: list = field(default_factory=list)
-    content_end: int = -1  # where this attribution's content ends (for quotes and nesting)
 
 
 class _Document:
@@ -1207,12 +1206,11 @@ class _Finder:
     def taken(self, a: int, b: int) -> bool:
         return any(a < y and x < b for x, y in self.used_cues)
 
-    def add(self, sentence, speaker, cue, category, kind, rule, last_sentence=None, content_end=-1) -> _Found:
+    def add(self, sentence, speaker, cue, category, kind, rule, last_sentence=None) -> _Found:
         if cue is not None:
             self.used_cues.append(cue)
         item = _Found(sentence, last_sentence or sentence, speaker, None if cue is None else
-                      (self.doc.tokens[cue[0]].start, self.doc.tokens[cue[1] - 1].end), category, kind, rule,
-                      content_end=content_end)
+                      (self.doc.tokens[cue[0]].start, self.doc.tokens[cue[1] - 1].end), category, kind, rule)
         self.found.append(item)
         return item
 
@@ -1512,7 +1510,7 @@ class _Finder:
             rule = "speech-as-subject"
         elif _possessor(doc, a, bisect.bisect_left(doc.starts, speaker.end)) and speaker.reason.startswith("the owner of"):
             rule = "speech-as-subject"
-        self.add(sentence, speaker, (i, cue_end), category, "indirect", rule, content_end=sentence.end)
+        self.add(sentence, speaker, (i, cue_end), category, "indirect", rule)
         return cue_end
 
     def _tail(self, end, last) -> bool:
@@ -1545,7 +1543,7 @@ class _Finder:
                 doc.refuse(sentence, i, end, "author-claim", f"{subject_text}")
                 return end
         category, cue_end = _category(doc, entry, i, end, last)
-        self.add(sentence, speaker, (i, cue_end), category, "indirect", "follow-on", content_end=sentence.end)
+        self.add(sentence, speaker, (i, cue_end), category, "indirect", "follow-on")
         return cue_end
 
     def shared_subject(self, sentence, i, end, entry, first, last) -> int:
@@ -1562,7 +1560,7 @@ class _Finder:
             doc.refuse(sentence, i, end, "organisation-stance")
             return end
         category, cue_end = _category(doc, entry, i, end, last)
-        self.add(sentence, speaker, (i, cue_end), category, "indirect", "shared-subject", content_end=sentence.end)
+        self.add(sentence, speaker, (i, cue_end), category, "indirect", "shared-subject")
         return cue_end
 
     def clause_subject(self, sentence, first, before) -> _Speaker | None:
@@ -1791,10 +1789,6 @@ class _Finder:
     def run(self) -> list[_Found]:
         doc = self.doc
         self.quotes_with_speakers()
-        for number in self.used_quotes:
-            quote = doc.quotations[number]
-            a, b = doc.token_range(quote.start, quote.end)
-            # a quotation's own words never hold a cue of the text around it
         for sentence in doc.sentences:
             if sentence.is_prose:
                 self.sentence_rules(sentence)
