@@ -61,8 +61,8 @@ def text_of(cell):
 TOPICS = ["reading-critically", "word-frequencies", "sourcing", "copied-text"]
 
 
-def test_the_sets_are_numbered_by_topic():
-    assert "02-word-frequencies" in SETS
+def test_the_four_sets_are_there_numbered_by_topic():
+    assert len(SETS) == 4
     for name in SETS:
         number, topic = name.split("-", 1)
         assert topic in TOPICS and int(number) == TOPICS.index(topic) + 1
@@ -146,6 +146,37 @@ def hidden_test_lines(name):
     return {line for line in assertion_lines(name, hidden=True) - assertion_lines(name, hidden=False) if len(line) >= 30}
 
 
+def solution_lines(master):
+    """The lines otter removes: inside # BEGIN/END SOLUTION, ending in # SOLUTION, model answers."""
+    lines = []
+    inside_cells = False
+    for cell in master["cells"]:
+        text = text_of(cell)
+        if cell["cell_type"] == "raw":
+            if re.match(r"#\s*BEGIN SOLUTION", text):
+                inside_cells = True
+            elif re.match(r"#\s*END SOLUTION", text):
+                inside_cells = False
+            continue
+        if not inside_cells:
+            continue
+        if cell["cell_type"] == "markdown":
+            lines += [line.strip() for line in text.splitlines() if line.strip()]
+            continue
+        block = False
+        for line in text.splitlines():
+            stripped = line.strip()
+            if re.match(r"#\s*BEGIN SOLUTION", stripped):
+                block = True
+            elif re.match(r"#\s*END SOLUTION", stripped):
+                block = False
+            elif block:
+                lines.append(stripped)
+            elif re.search(r"#\s*SOLUTION\s*$", stripped):
+                lines.append(re.sub(r"\s*#\s*SOLUTION\s*$", "", stripped))
+    return [line for line in lines if line]
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_no_solution_reaches_the_student_files(name):
     files = student_files(name)
@@ -153,14 +184,10 @@ def test_no_solution_reaches_the_student_files(name):
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "# SOLUTION", "BEGIN TESTS", "# BEGIN QUESTION", "Model answer"):
         assert marker not in everything, f"{marker!r} leaked into the student version of {name}"
     leaked = []
-    for question, kind, source in solution_answers(master_of(name)):
-        for line in source.splitlines():
-            line = line.strip()
-            # lines a student writes too (definitions, bare names, short lines) are not solutions
-            if len(line) < 25 or line.startswith(("def ", "#", "return ...")) or line.endswith("..."):
-                continue
-            if line in everything:
-                leaked.append((question, line))
+    for line in solution_lines(master_of(name)):
+        # short lines ("return counts") could be written by anyone: only longer ones are telling
+        if len(line) >= 25 and line in everything:
+            leaked.append(line)
     assert leaked == []
 
 
@@ -211,40 +238,126 @@ def test_committed_files_are_what_the_master_builds(name, tmp_path):
 # ---------------------------------------------------------------------------
 
 
-def seed_values():
-    """What a student would read off the screen after running the solutions on the seeds."""
+def seeds():
+    from helpers.corpus import load_corpus
+
+    return load_corpus(ROOT / "seeds")
+
+
+def by_label(values) -> str:
+    """A literal lookup by label, as a student would type in values read off the screen."""
+    return f"{dict(values)!r}[article.label]"
+
+
+def hardcoded_reading_critically():
+    from helpers.reading import find_claims, find_loaded_language, find_provenance, find_stance_markers, per_1000
+
+    corpus = seeds()
+    fields = ("headline", "date", "outlet", "byline", "place")
+    gaps = {f: sorted(a.label for a in corpus if f in find_provenance(a).unknown) for f in fields}
+    rates = {a.label: per_1000(sum(not h.quoted for h in find_loaded_language(a)), a.word_count) for a in corpus}
+    top = max(sorted(rates), key=lambda label: rates[label])
+    claims = {a.label: [c.sentence for c in find_claims(a) if c.attribution in ("agentless", "none")] for a in corpus}
+    stance = {}
+    for a in corpus:
+        own = [h for h in find_stance_markers(a) if not h.quoted]
+        stance[a.label] = {"hedge": sum(h.category == "hedge" for h in own), "booster": sum(h.category == "booster" for h in own)}
+    return {
+        "q1": [f"def missing_by_field(corpus):\n    return {gaps!r}\n\n\ngaps = {gaps!r}"],
+        "q3": [f"def loaded_rate(article):\n    return {by_label(rates)}\n\n\nrates = {rates!r}\nmost_loaded = {top!r}"],
+        "q5": [f"def unsourced_claims(article):\n    return {by_label(claims)}\n\n\n"
+               f"unsourced = {({k: len(v) for k, v in claims.items()})!r}"],
+        "q6": [f"prediction_q6 = 'hedges'\n\n\ndef stance_counts(article):\n    return {by_label(stance)}"],
+    }
+
+
+def hardcoded_word_frequencies():
     from nltk import FreqDist
 
-    from helpers.corpus import load_corpus
     from helpers.text import load_stopwords, words
 
-    corpus = load_corpus(ROOT / "seeds")
+    corpus = seeds()
     longest = max(corpus, key=lambda a: a.word_count)
-    counts = FreqDist(words(longest.text))
+    counts = dict(FreqDist(words(longest.text)))
     stop = load_stopwords()
     top = sorted(((w, c) for w, c in counts.items() if w not in stop), key=lambda p: (-p[1], p[0]))[:10]
     rates = {a.label: words(a.text).count("crime") / len(words(a.text)) * 1000 for a in corpus}
     winner = max(sorted(rates), key=lambda label: rates[label])
-    return {"longest": longest.label, "counts": dict(counts), "top": top, "rates": rates, "winner": winner}
-
-
-def hardcoded_word_frequencies():
-    v = seed_values()
     return {
-        "q1": [f"def count_words(article):\n    return FreqDist({v['counts']!r})\n\n\n"
-               f"longest = corpus[{v['longest']!r}]\nlongest_counts = FreqDist({v['counts']!r})"],
-        "q3": [f"def top_words(counts, n, stopwords=frozenset()):\n    return {v['top']!r}\n\n\ntop_longest = {v['top']!r}"],
+        "q1": [f"def count_words(article):\n    return FreqDist({counts!r})\n\n\n"
+               f"longest = corpus[{longest.label!r}]\nlongest_counts = FreqDist({counts!r})"],
+        "q3": [f"def top_words(counts, n, stopwords=frozenset()):\n    return {top!r}\n\n\ntop_longest = {top!r}"],
         "q5": ["def per_thousand(count, total):\n    return count / total * 1000\n\n\n"
-               f"def rate(article, word):\n    return {v['rates']!r}[article.label]\n\n\nword_rates = {v['rates']!r}"],
-        "q6": [f"prediction_q6 = 'D'\n\n\ndef highest_rate(corpus, word):\n    return {v['winner']!r}\n\n\n"
-               f"answer_q6 = {v['winner']!r}"],
+               f"def rate(article, word):\n    return {by_label(rates)}\n\n\nword_rates = {rates!r}"],
+        "q6": [f"prediction_q6 = 'D'\n\n\ndef highest_rate(corpus, word):\n    return {winner!r}\n\n\n"
+               f"answer_q6 = {winner!r}"],
+    }
+
+
+def hardcoded_sourcing():
+    from helpers.sourcing import find_attributions, find_unsourced_sentences
+
+    corpus = seeds()
+    kinds = ("person", "organization", "group")
+    types = {a.label: {t: sum(x.speaker_type == t for x in find_attributions(a)) for t in kinds} for a in corpus}
+    shares = {k: ((v["person"] + v["organization"]) / sum(v.values()) if sum(v.values()) else None) for k, v in types.items()}
+    vague = min(sorted(k for k in shares if shares[k] is not None), key=lambda k: shares[k])
+    figures = {a.label: [s.sentence for s in find_unsourced_sentences(a) if "figure" in s.reasons] for a in corpus}
+    cited = max(sorted(types), key=lambda k: sum(types[k].values()))
+    return {
+        "q1": [f"def speaker_types(article):\n    return {by_label(types)}\n\n\ntypes_by_article = {types!r}"],
+        "q3": [f"def named_share(article):\n    return {by_label(shares)}\n\n\nshares = {shares!r}\nmost_vague = {vague!r}"],
+        "q5": [f"def unsourced_figures(article):\n    return {by_label(figures)}\n\n\n"
+               f"figures = {({k: len(v) for k, v in figures.items()})!r}"],
+        "q6": [f"prediction_q6 = 'no'\n\n\ndef most_cited(corpus):\n    return {cited!r}\n\n\nanswer_q6 = {cited!r}"],
+    }
+
+
+def hardcoded_copied_text():
+    from helpers.reuse import align_passages, containment, shingle_set
+
+    articles = list(seeds())
+
+    def jaccard(a, b, n):
+        x, y = shingle_set(a.text, n), shingle_set(b.text, n)
+        return len(x & y) / len(x | y) if x | y else 0.0
+
+    first_two = jaccard(articles[0], articles[1], 5)
+    scores = {(a.label, b.label): containment(shingle_set(a.text, 5), shingle_set(b.text, 5))
+              for i, a in enumerate(articles) for b in articles[i + 1:]}
+    top = max(scores, key=scores.get)
+    a, b = (next(x for x in articles if x.label == label) for label in top)
+    copied = [a.text[p.a_start:p.a_end] for p in align_passages(a, b) if p.kind == "prose"]
+    curve = [jaccard(a, b, n) for n in range(1, 9)]
+    return {
+        "q1": [f"def shingle_overlap(a, b, n):\n    return {first_two!r}\n\n\noverlap_first_two = {first_two!r}"],
+        "q3": [f"def pair_scores(corpus, n):\n    return {scores!r}\n\n\nscores = {scores!r}\ntop_pair = {top!r}"],
+        "q5": [f"def copied_prose(a, b):\n    return {copied!r}\n\n\n"
+               f"top_pair_articles = (corpus[{top[0]!r}], corpus[{top[1]!r}])\ntop_copied = {copied!r}"],
+        "q6": [f"prediction_q6 = 'fall'\n\n\ndef overlap_curve(a, b, sizes):\n    return {curve!r}"],
     }
 
 
 #: For each set: a partly right submission (question -> code replacing the
-#: solution) with the exact scores it must get, and the same for a
-#: submission that types in the seed answers.
+#: solution) with the exact scores it must get, and a submission that types
+#: in the answers read off the screen for the seeds, with its scores: it keeps
+#: the checks on the seeds and loses every check run on the second corpus.
 SPECS = {
+    "01-reading-critically": {
+        "partial": (
+            {
+                # counts loaded words inside quotations; forgets that "is seen as" hides the source
+                "q3": ["def loaded_rate(article):\n    return per_1000(len(find_loaded_language(article)), article.word_count)\n\n\n"
+                       "rates = {a.label: loaded_rate(a) for a in corpus}\n"
+                       "most_loaded = max(sorted(rates), key=lambda label: rates[label])"],
+                "q5": ["def unsourced_claims(article):\n"
+                       "    return [c.sentence for c in find_claims(article) if c.attribution == 'none']\n\n\n"
+                       "unsourced = {a.label: len(unsourced_claims(a)) for a in corpus}"],
+            },
+            {"q1": 3, "q2": 1, "q3": 2, "q5": 1, "q6": 2},
+        ),
+        "hardcoded": (hardcoded_reading_critically, {"q1": 1, "q2": 1, "q3": 2, "q5": 1, "q6": 1}),
+    },
     "02-word-frequencies": {
         "partial": (
             {
@@ -257,11 +370,38 @@ SPECS = {
             },
             {"q1": 3, "q2": 1, "q3": 0, "q5": 0, "q6": 1},
         ),
-        "hardcoded": (
-            hardcoded_word_frequencies,
-            # only the checks on the seeds pass; every check on the second corpus fails
-            {"q1": 1, "q2": 1, "q3": 1, "q5": 2, "q6": 2},
+        "hardcoded": (hardcoded_word_frequencies, {"q1": 1, "q2": 1, "q3": 1, "q5": 2, "q6": 2}),
+    },
+    "03-sourcing": {
+        "partial": (
+            {
+                # 0 instead of None for an article without sources; keeps every unsourced sentence
+                "q3": ["def named_share(article):\n    counts = speaker_types(article)\n    total = sum(counts.values())\n"
+                       "    if total == 0:\n        return 0\n    return (counts['person'] + counts['organization']) / total\n\n\n"
+                       "shares = {a.label: named_share(a) for a in corpus}\n"
+                       "most_vague = min(sorted(shares), key=lambda label: shares[label])"],
+                "q5": ["def unsourced_figures(article):\n    return [s.sentence for s in find_unsourced_sentences(article)]\n\n\n"
+                       "figures = {a.label: len(unsourced_figures(a)) for a in corpus}"],
+            },
+            {"q1": 3, "q2": 1, "q3": 1, "q5": 0, "q6": 3},
         ),
+        "hardcoded": (hardcoded_sourcing, {"q1": 1, "q2": 1, "q3": 1, "q5": 1, "q6": 2}),
+    },
+    "04-copied-text": {
+        "partial": (
+            {
+                # Jaccard where containment was asked; counts shared quotations as copying
+                "q3": ["from helpers.reuse import jaccard\n\n\ndef pair_scores(corpus, n):\n    articles = list(corpus)\n"
+                       "    return {(a.label, b.label): jaccard(shingle_set(a.text, n), shingle_set(b.text, n))\n"
+                       "            for i, a in enumerate(articles) for b in articles[i + 1:]}\n\n\n"
+                       "scores = pair_scores(corpus, 5)\ntop_pair = max(scores, key=scores.get)"],
+                "q5": ["def copied_prose(a, b):\n    return [a.text[p.a_start:p.a_end] for p in align_passages(a, b)]\n\n\n"
+                       "top_pair_articles = (corpus[top_pair[0]], corpus[top_pair[1]])\n"
+                       "top_copied = copied_prose(*top_pair_articles)"],
+            },
+            {"q1": 3, "q2": 1, "q3": 1, "q5": 1, "q6": 2},
+        ),
+        "hardcoded": (hardcoded_copied_text, {"q1": 1, "q2": 1, "q3": 2, "q5": 1, "q6": 1}),
     },
 }
 
