@@ -2,6 +2,8 @@
 
 import json
 
+import numpy as np
+
 import pytest
 
 from helpers.corpus import article_from_text
@@ -47,6 +49,7 @@ def words_of(text):
         "\ufeffBy Dana Ortiz\r\n| Updated May 2, 2025\r\nIt’s 3.5% of don't O'Brien's.",
         "snake_case and __init__ and a_b, «quoted» „low“ — dash – and 12.5%",
         "Bukele’s s ’s 's' 'tis rock 'n' roll",
+        "(CECOT), library. “Quote” end! ʼokina ʼs wordʼ",
         "",
         "   \n\n  ",
     ],
@@ -336,6 +339,26 @@ def test_strongest_passages_come_longest_first(harbor, seeds):
     assert any(p.kind == "quotation" for _, p in everything)
 
 
+def test_paraphrase_scope_depends_on_corpus_size(monkeypatch, seeds):
+    from helpers import reuse
+
+    assert reuse.paraphrase_scope(seeds) == "all"
+    assert reuse.paraphrase_scope(seeds, "related") == "related"
+    with pytest.raises(ValueError, match="paraphrases"):
+        reuse.paraphrase_scope(seeds, "sometimes")
+    monkeypatch.setattr(reuse, "PARAPHRASE_ALL_WORDS", 100)
+    assert reuse.paraphrase_scope(seeds) == "related"
+
+
+def test_related_scope_only_searches_pairs_with_passages(seeds):
+    everything = {(r.a, r.b): r for r in compare_corpus(seeds, paraphrases="all")}
+    related = {(r.a, r.b): r for r in compare_corpus(seeds, paraphrases="related")}
+    assert set(related) == {pair for pair, r in everything.items() if r.passages}
+    for pair, report in related.items():
+        assert report.paraphrases == everything[pair].paraphrases
+    assert all(r.paraphrases == [] for r in compare_corpus(seeds, paraphrases="none"))
+
+
 def test_identical_files_share_everything():
     text = f"{FILLER_A}\n{PLANT}.\n{FILLER_B}\n"
     [report] = compare_corpus({"one.txt": text, "two.txt": text})
@@ -376,3 +399,15 @@ def test_compare_pair_matches_compare_corpus(harbor):
     [report] = [r for r in compare_corpus(harbor) if (r.a, r.b) == ("a_wire.txt", "b_local.txt")]
     assert pair.to_dict() == report.to_dict()
 
+
+
+def test_hash_collisions_never_create_or_lose_passages(monkeypatch):
+    from helpers import reuse
+
+    texts = {"a.txt": f"{FILLER_A} {PLANT}.", "b.txt": f"{FILLER_B} {PLANT}.", "c.txt": FILLER_C}
+    expected = [((r.a, r.b), r.passages) for r in compare_corpus(texts, method="all", paraphrases=False)]
+    # The worst hash function there is: every word gets the same number.
+    # (Scores count distinct shingle hashes, so they would be wrong here;
+    # with real 64-bit hashes a collision inside one pair is vanishingly rare.)
+    monkeypatch.setattr(reuse, "hash_words", lambda forms: np.zeros(len(forms), dtype=np.uint64))
+    assert [((r.a, r.b), r.passages) for r in compare_corpus(texts, paraphrases=False)] == expected

@@ -67,6 +67,7 @@ __all__ = [
     "DEFAULT_N",
     "FURNITURE_KINDS",
     "KIND_HINTS",
+    "PARAPHRASE_ALL_WORDS",
     "PARAPHRASE_THRESHOLD",
     "MatchingWords",
     "OverlapMatrix",
@@ -84,6 +85,7 @@ __all__ = [
     "matching_words",
     "overlap_matrix",
     "overlap_scores",
+    "paraphrase_scope",
     "passage_kind",
     "quoted_spans",
     "reports_to_json",
@@ -107,6 +109,9 @@ PARAPHRASE_THRESHOLD = 0.5
 #: Fewest content words a sentence needs before it is compared for paraphrase.
 PARAPHRASE_MIN_WORDS = 5
 
+#: Largest corpus (in words) searched for paraphrases across every pair by default.
+PARAPHRASE_ALL_WORDS = 400_000
+
 #: Line kinds (from :mod:`helpers.layout`) that are page furniture, not prose.
 FURNITURE_KINDS = frozenset({"boilerplate", "dateline", "byline"})
 
@@ -121,6 +126,10 @@ KIND_HINTS = {
 # corpus of millions of words can be split quickly (see matching_words).
 _TOKEN_RE = re.compile(_TOKEN_PATTERN, re.VERBOSE | re.UNICODE)
 _CHUNK_RE = re.compile(r"\S+")
+# One of these after a run of letters is a token of its own ("library," is
+# "library" and ","); one of the others before letters likewise.
+_TRAILING_MARKS = frozenset(",.;:!?)]”\"'’")
+_LEADING_MARKS = frozenset("(“\"[«")
 _QUOTE_MARK = re.compile('[“”«»„"\n]')
 
 
@@ -149,14 +158,16 @@ def _raw_words(text: str, offsets: bool):
     """Word tokens exactly as ``tokenize`` finds them, but fast.
 
     Tokens never contain white space, so the text is cut at white space
-    first; a piece made only of letters is one word token, and only the
-    other pieces go through the full token pattern. The tests check that
+    first; a piece made only of letters is one word token (so is one with
+    a single closing mark after it, or an opening mark before it), and only
+    the other pieces go through the full token pattern. The tests check that
     the result equals the words of ``tokenize`` on many random texts.
     """
     forms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     find = _TOKEN_RE.findall
+    trail, lead = _TRAILING_MARKS, _LEADING_MARKS
     if offsets:
         # Tokens follow each other in the text with only white space (or
         # "_") between them, so searching for each from the end of the
@@ -164,23 +175,44 @@ def _raw_words(text: str, offsets: bool):
         locate = text.find
         position = 0
         for piece in text.split():
-            if piece.isalpha():
-                position = locate(piece, position)
+            position = locate(piece, position)
+            if "\u02bc" in piece:  # the modifier-letter apostrophe counts as a letter: leave it to the full pattern
+                inside = position
+                for token in find(piece):
+                    inside = locate(token, inside)
+                    if token[0].isalnum() and token[0] != "\u02bc":
+                        forms.append(token)
+                        starts.append(inside)
+                    inside += len(token)
+            elif piece.isalpha():
                 forms.append(piece)
                 starts.append(position)
-                position += len(piece)
-                continue
-            for token in find(piece):
-                position = locate(token, position)
-                if token[0].isalnum():
-                    forms.append(token)
-                    starts.append(position)
-                position += len(token)
+            elif piece[-1] in trail and piece[:-1].isalpha():
+                forms.append(piece[:-1])
+                starts.append(position)
+            elif piece[0] in lead and piece[1:].isalpha():
+                forms.append(piece[1:])
+                starts.append(position + 1)
+            else:
+                inside = position
+                for token in find(piece):
+                    inside = locate(token, inside)
+                    if token[0].isalnum():
+                        forms.append(token)
+                        starts.append(inside)
+                    inside += len(token)
+            position += len(piece)
         ends = [start + len(form) for start, form in zip(starts, forms)]
     else:
         for piece in text.split():
-            if piece.isalpha():
+            if "\u02bc" in piece:
+                forms.extend([token for token in find(piece) if token[0].isalnum() and token[0] != "\u02bc"])
+            elif piece.isalpha():
                 forms.append(piece)
+            elif piece[-1] in trail and piece[:-1].isalpha():
+                forms.append(piece[:-1])  # a word and one punctuation mark: "library,"
+            elif piece[0] in lead and piece[1:].isalpha():
+                forms.append(piece[1:])  # an opening mark and a word: "(CECOT"
             else:
                 forms.extend([token for token in find(piece) if token[0].isalnum()])
     if forms:
@@ -742,12 +774,17 @@ def passage_kind(a_quoted: list[bool], b_quoted: list[bool], a_furniture: list[b
     'prose'
     """
 
-    def share(flags):
-        return sum(flags) / len(flags) if flags else 0.0
+    return _kind_from_shares(_share(a_quoted), _share(b_quoted), _share(a_furniture), _share(b_furniture))
 
-    if share(a_furniture) >= 0.5 or share(b_furniture) >= 0.5:
+
+def _share(flags) -> float:
+    return sum(flags) / len(flags) if len(flags) else 0.0
+
+
+def _kind_from_shares(a_quoted: float, b_quoted: float, a_furniture: float, b_furniture: float) -> str:
+    if a_furniture >= 0.5 or b_furniture >= 0.5:
         return "boilerplate"
-    if share(a_quoted) >= 0.5 and share(b_quoted) >= 0.5:
+    if a_quoted >= 0.5 and b_quoted >= 0.5:
         return "quotation"
     return "prose"
 
@@ -764,6 +801,8 @@ class _Text:
         self._breaks: list[int] = []
         self.word_hashes: np.ndarray | None = None
         self._shingles = None
+        self.sentence_cache: dict = {}
+        self._counts = None
 
     @property
     def forms(self) -> list[str]:
@@ -797,6 +836,14 @@ class _Text:
             line_of = self._flags[2]
             self._breaks = [k for k in range(1, len(line_of)) if line_of[k] != line_of[k - 1]]
         return self._flags
+
+    @property
+    def flag_counts(self) -> tuple[list[int], list[int]]:
+        """Running counts of quoted and furniture words (``counts[k]`` = flags among the first ``k`` words)."""
+        if self._counts is None:
+            quoted, furniture, _ = self.flags
+            self._counts = tuple(np.concatenate([[0], np.cumsum(flags, dtype=np.int64)]).tolist() for flags in (quoted, furniture))
+        return self._counts
 
     @property
     def breaks(self) -> list[int]:
@@ -844,8 +891,8 @@ def _split_by_kind(pieces, text_a: "_Text", text_b: "_Text", min_words: int) -> 
     one of each kind; pieces shorter than ``min_words`` join a neighbour.
     Returns ``[a0, a1, b0, b1, words, kind]`` lists (word indices).
     """
-    quoted_a, furniture_a, line_a = text_a.flags
-    quoted_b, furniture_b, line_b = text_b.flags
+    line_a = text_a.flags[2]
+    line_b = text_b.flags[2]
     segments: list[list] = []
     for a0, b0, length in pieces:
         cuts = {0, length}
@@ -863,9 +910,15 @@ def _split_by_kind(pieces, text_a: "_Text", text_b: "_Text", min_words: int) -> 
             else:
                 segments.append([i, a0 + last, j, b0 + last, last - first, "", key])
 
+    counts_a, counts_b = text_a.flag_counts, text_b.flag_counts
+
+    def share(counts, which, start, stop):
+        return (counts[which][stop] - counts[which][start]) / (stop - start) if stop > start else 0.0
+
     def kind_of(seg):
-        return passage_kind(
-            quoted_a[seg[0] : seg[1]], quoted_b[seg[2] : seg[3]], furniture_a[seg[0] : seg[1]], furniture_b[seg[2] : seg[3]]
+        a0, a1, b0, b1 = seg[0], seg[1], seg[2], seg[3]
+        return _kind_from_shares(
+            share(counts_a, 0, a0, a1), share(counts_b, 0, b0, b1), share(counts_a, 1, a0, a1), share(counts_b, 1, b0, b1)
         )
 
     def join(first, second, kind):
@@ -962,7 +1015,14 @@ def align_passages(
 
 
 def _sentence_sets(text: _Text, stemmer: str, min_content: int) -> list[tuple[int, int, frozenset]]:
-    """Each prose sentence's span and its set of content stems."""
+    """Each prose sentence's span and its set of content stems (remembered per text)."""
+    key = (stemmer, min_content)
+    if key not in text.sentence_cache:
+        text.sentence_cache[key] = _make_sentence_sets(text, stemmer, min_content)
+    return text.sentence_cache[key]
+
+
+def _make_sentence_sets(text: _Text, stemmer: str, min_content: int) -> list[tuple[int, int, frozenset]]:
     article = text.article
     stopwords = _default_stopwords()
     raw = text.words if not (text.options.get("stopwords") or text.options.get("stemmer")) else matching_words(article.text)
@@ -977,6 +1037,17 @@ def _sentence_sets(text: _Text, stemmer: str, min_content: int) -> list[tuple[in
         if len(content) >= min_content:
             result.append((sentence.start, sentence.end, content))
     return result
+
+
+def _sentence_pairs(sets_a, sets_b, threshold: float) -> list:
+    """Every sentence pair of two articles whose Dice similarity reaches the threshold."""
+    candidates = []
+    for sa0, sa1, items_a in sets_a:
+        for sb0, sb1, items_b in sets_b:
+            score = 2 * len(items_a & items_b) / (len(items_a) + len(items_b))
+            if score >= threshold - 1e-12:
+                candidates.append((score, (sa0, sa1), (sb0, sb1)))
+    return candidates
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> float:
@@ -1054,14 +1125,9 @@ def find_paraphrases(
     text_b = _Text(_as_article(b, "b.txt", "B"), {})
     if exclude is None:
         exclude = align_passages(text_a.article, text_b.article)
-    sets_a = _sentence_sets(text_a, stemmer, min_words)
-    sets_b = _sentence_sets(text_b, stemmer, min_words)
-    candidates = []
-    for sa0, sa1, items_a in sets_a:
-        for sb0, sb1, items_b in sets_b:
-            score = 2 * len(items_a & items_b) / (len(items_a) + len(items_b))
-            if score >= threshold - 1e-12:
-                candidates.append((score, (sa0, sa1), (sb0, sb1)))
+    candidates = _sentence_pairs(
+        _sentence_sets(text_a, stemmer, min_words), _sentence_sets(text_b, stemmer, min_words), threshold
+    )
     return _pick_paraphrases(candidates, exclude)
 
 
@@ -1208,7 +1274,7 @@ def compare_corpus(
     n: int = DEFAULT_N,
     min_words: int = DEFAULT_MIN_WORDS,
     max_gap: int = DEFAULT_MAX_GAP,
-    paraphrases: bool = True,
+    paraphrases: bool | str = True,
     paraphrase_threshold: float = PARAPHRASE_THRESHOLD,
     stopwords=None,
     stemmer: str | None = None,
@@ -1228,8 +1294,11 @@ def compare_corpus(
         Fewest matching words in a reported passage.
     max_gap : int
         Most words bridged in each text inside one passage.
-    paraphrases : bool
-        Also look for paraphrased sentences (slower on large corpora).
+    paraphrases : bool or {"all", "related", "none"}
+        Also look for paraphrased sentences. True (default) searches every
+        pair in corpora of up to ``PARAPHRASE_ALL_WORDS`` words and only
+        pairs that share a passage in larger ones (see
+        :func:`paraphrase_scope`).
     paraphrase_threshold : float
         Smallest Dice similarity of two sentences' content words.
     stopwords, stemmer
@@ -1256,6 +1325,13 @@ def compare_corpus(
     list of PairReport
         Pairs with at least one passage or paraphrase (all pairs with
         ``include_all``), highest containment first.
+
+    Notes
+    -----
+    Passages are checked word by word, so they are exact whatever the
+    hashes do. Jaccard and containment count distinct 64-bit shingle
+    hashes; two different shingles of one pair would have to share a hash
+    to change them, a chance of about one in 10^13 for news-length articles.
 
     Examples
     --------
@@ -1290,7 +1366,8 @@ def compare_corpus(
             if found:
                 chains[(i, j)] = found
     passages = {pair: _to_passages(found, texts[pair[0]], texts[pair[1]], min_words) for pair, found in chains.items()}
-    similar = _corpus_paraphrases(texts, passages, paraphrase_threshold) if paraphrases else {}
+    scope = paraphrase_scope(articles, paraphrases)
+    similar = _corpus_paraphrases(texts, passages, paraphrase_threshold, scope) if scope != "none" else {}
     if include_all:
         pairs = list(combinations(range(len(texts)), 2))
     else:
@@ -1341,17 +1418,18 @@ def _chains_from_index(
     for k in np.flatnonzero(winnowed | keep):
         start, stop = int(bounds[k]), int(bounds[k + 1])
         i, j = int(runs.a[start]), int(runs.b[start])
-        forms_a, forms_b = texts[i].forms, texts[j].forms
-        if winnowed:
+        forms_a, forms_b = texts[i].words.forms, texts[j].words.forms
+        pair_runs = None
+        if not winnowed:
+            pair_runs = list(
+                zip(runs.a_start[start:stop].tolist(), runs.b_start[start:stop].tolist(), runs.words[start:stop].tolist())
+            )
+            # Hashes only point the way: check every run word by word. In
+            # the rare case of a hash collision, align the pair from scratch.
+            if not all(forms_a[a0 : a0 + k] == forms_b[b0 : b0 + k] for a0, b0, k in pair_runs):
+                pair_runs = None
+        if pair_runs is None:
             pair_runs = _runs_between(forms_a, forms_b, n)
-        else:
-            pair_runs = [
-                (a0, b0, length)
-                for a0, b0, length in zip(
-                    runs.a_start[start:stop].tolist(), runs.b_start[start:stop].tolist(), runs.words[start:stop].tolist()
-                )
-                if forms_a[a0 : a0 + length] == forms_b[b0 : b0 + length]  # rule out hash collisions
-            ]
         found = _chain_runs(pair_runs, max_gap, min_words)
         if found:
             chains[(i, j)] = found
@@ -1376,20 +1454,65 @@ def _reach(pair_of, starts, lengths, max_gap: int, pairs: int):
     return near, covered
 
 
-def _corpus_paraphrases(texts: list[_Text], passages: dict, threshold: float) -> dict:
-    """Paraphrased sentences across all articles, found with prefix filtering."""
-    spans, sets, owners = [], [], []
-    for number, text in enumerate(texts):
-        for start, end, items in _sentence_sets(text, "porter", PARAPHRASE_MIN_WORDS):
-            spans.append((start, end))
-            sets.append(items)
-            owners.append(number)
+def paraphrase_scope(corpus, paraphrases=True) -> str:
+    """Which pairs :func:`compare_corpus` searches for paraphrases.
+
+    ``"all"``: every pair, through an exact index of sentences (prefix
+    filtering); ``"related"``: only pairs that share a verbatim passage;
+    ``"none"``. ``True`` (the default) means ``"all"`` for corpora of up to
+    ``PARAPHRASE_ALL_WORDS`` words and ``"related"`` above: at a low
+    threshold nearly every sentence of a large corpus shares a few common
+    words with thousands of others, and scoring them all would take minutes.
+
+    Parameters
+    ----------
+    corpus : Corpus, list of Article, or dict of name to text
+    paraphrases : bool or {"all", "related", "none"}
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> paraphrase_scope({"a.txt": "one text", "b.txt": "another"}), paraphrase_scope({}, False)
+    ('all', 'none')
+    """
+    if paraphrases in ("all", "related", "none"):
+        return paraphrases
+    if paraphrases is False or paraphrases is None:
+        return "none"
+    if paraphrases is not True:
+        raise ValueError(f"paraphrases must be True, False, 'all', 'related' or 'none', not {paraphrases!r}.")
+    articles = corpus if isinstance(corpus, list) and all(isinstance(a, Article) for a in corpus) else _articles(corpus)
+    words = sum(len(a.text) for a in articles) // 6  # about six characters per word
+    return "all" if words <= PARAPHRASE_ALL_WORDS else "related"
+
+
+def _corpus_paraphrases(texts: list[_Text], passages: dict, threshold: float, scope: str) -> dict:
+    """Paraphrased sentences: across all articles (prefix filtering) or within related pairs."""
     by_pair: dict = {}
-    for x, y, score in similar_sets(sets, owners, threshold):
-        i, j = owners[x], owners[y]
-        if i > j:
-            i, j, x, y = j, i, y, x
-        by_pair.setdefault((i, j), []).append((score, spans[x], spans[y]))
+    if scope == "all":
+        spans, sets, owners = [], [], []
+        for number, text in enumerate(texts):
+            for start, end, items in _sentence_sets(text, "porter", PARAPHRASE_MIN_WORDS):
+                spans.append((start, end))
+                sets.append(items)
+                owners.append(number)
+        for x, y, score in similar_sets(sets, owners, threshold):
+            i, j = owners[x], owners[y]
+            if i > j:
+                i, j, x, y = j, i, y, x
+            by_pair.setdefault((i, j), []).append((score, spans[x], spans[y]))
+    elif scope == "related":
+        for i, j in passages:
+            candidates = _sentence_pairs(
+                _sentence_sets(texts[i], "porter", PARAPHRASE_MIN_WORDS),
+                _sentence_sets(texts[j], "porter", PARAPHRASE_MIN_WORDS),
+                threshold,
+            )
+            if candidates:
+                by_pair[(i, j)] = candidates
     found = {}
     for pair, candidates in by_pair.items():
         chosen = _pick_paraphrases(candidates, passages.get(pair, []))

@@ -205,9 +205,11 @@ class ShingleIndex:
         Number of words of each text.
     hashes, docs, positions : numpy.ndarray
         One entry per indexed shingle, sorted by hash (then text, then
-        position): the shingle's hash, the text it comes from (its index in
-        the list given to :func:`build_index`) and the position of its
-        first word in that text.
+        position): the shingle's hash (its high bits: the low bits are used
+        for sorting, so rare equal values may be different shingles, which
+        is why matches are checked word by word), the text it comes from
+        (its index in the list given to :func:`build_index`) and the
+        position of its first word in that text.
     """
 
     n: int
@@ -275,8 +277,15 @@ def build_index(texts_word_hashes: list[np.ndarray], n: int, *, window: int | No
         else:
             docs = np.zeros(0, np.int32)
             positions = np.zeros(0, np.int32)
-    order = np.argsort(hashes, kind="stable")  # stable: text and position order kept within a hash
-    return ShingleIndex(n, window if window and window > 1 else None, sizes, hashes[order], docs[order], positions[order])
+    # Sort by hash, keeping text and position order among equal hashes. One
+    # plain sort of 64-bit keys is about twice as fast as an argsort: the
+    # low bits of each key hold the entry's number, the high bits its hash.
+    size = len(hashes)
+    bits = max(1, (size - 1).bit_length())
+    keys = (hashes >> np.uint64(bits) << np.uint64(bits)) | np.arange(size, dtype=np.uint64)
+    keys.sort()
+    order = (keys & np.uint64((1 << bits) - 1)).astype(np.int64)
+    return ShingleIndex(n, window if window and window > 1 else None, sizes, keys >> np.uint64(bits), docs[order], positions[order])
 
 
 @dataclass

@@ -30,6 +30,7 @@ from helpers.reuse import (
     PARAPHRASE_THRESHOLD,
     compare_corpus,
     matching_words,
+    paraphrase_scope,
     reports_to_json,
 )
 
@@ -86,7 +87,14 @@ def add_arguments(parser) -> None:
         metavar="S",
         help=f"smallest share of content words two sentences must have in common (default {PARAPHRASE_THRESHOLD})",
     )
-    parser.add_argument("--no-paraphrases", action="store_true", help="skip the (slower) search for paraphrases")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--no-paraphrases", action="store_true", help="skip the (slower) search for paraphrases")
+    group.add_argument(
+        "--all-paraphrases",
+        action="store_true",
+        help="search every pair for paraphrases even in a large corpus (by default only pairs that share "
+        "a passage are searched above 400,000 words)",
+    )
     parser.add_argument(
         "--winnow",
         type=_whole(2, 64),
@@ -117,13 +125,20 @@ def run(args) -> int:
         count = len(matching_words(article.text, offsets=False).forms)
         if count < args.n:
             print(f"note: {article.file} has {count} words, fewer than --n {args.n}: it cannot share a passage.", file=sys.stderr)
+    paraphrases = "none" if args.no_paraphrases else ("all" if args.all_paraphrases else True)
+    if paraphrase_scope(corpus, paraphrases) == "related":
+        print(
+            "note: large corpus: paraphrases are searched only between articles that share a passage "
+            "(use --all-paraphrases to search every pair; it is much slower).",
+            file=sys.stderr,
+        )
     try:
         reports = compare_corpus(
             corpus,
             n=args.n,
             min_words=args.min_words,
             max_gap=args.max_gap,
-            paraphrases=not args.no_paraphrases,
+            paraphrases=paraphrases,
             paraphrase_threshold=args.paraphrase_threshold,
             window=args.winnow,
         )
