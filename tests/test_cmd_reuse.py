@@ -112,3 +112,17 @@ def test_winnowed_index_agrees_on_long_passages(harbor_dir, capsys):
     assert main(["reuse", str(harbor_dir), "--json"]) == 0
     full = json.loads(capsys.readouterr().out)["pairs"]
     assert winnowed[0] == full[0]
+
+
+def test_large_corpus_note_and_all_paraphrases_switch(harbor_dir, monkeypatch, capsys):
+    from helpers import reuse
+
+    monkeypatch.setattr(reuse, "PARAPHRASE_ALL_WORDS", 10)
+    assert main(["reuse", str(harbor_dir), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "only between articles that share a passage" in captured.err
+    related = json.loads(captured.out)["pairs"]
+    assert all(pair["passages"] for pair in related)  # the pair with only a paraphrase is not searched
+    assert main(["reuse", str(harbor_dir), "--json", "--all-paraphrases"]) == 0
+    everything = json.loads(capsys.readouterr().out)["pairs"]
+    assert len(everything) > len(related)

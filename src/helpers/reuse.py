@@ -51,7 +51,6 @@ from itertools import combinations
 import numpy as np
 
 from helpers.corpus import Article, Corpus, article_from_text
-from helpers.layout import Line, split_lines
 from helpers.reuse_index import (
     build_index,
     find_runs,
