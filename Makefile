@@ -53,9 +53,9 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-# make exercises [SET=02]   (default: every set in exercises/source/)
+# make exercises [SET=02] [SECOND_CORPUS=dir]   (default: every set; hidden tests on tests/corpora/harbor)
 exercises: $(STAMP)
-	$(BIN)/python -c "import sys; from helpers.grading import build_exercises; [print('wrote', p) for p in build_exercises(only=sys.argv[1] or None)]" "$(SET)"
+	$(BIN)/python -c "import sys; from helpers.grading import build_exercises; [print('wrote', p) for p in build_exercises(only=sys.argv[1] or None, second_corpus=sys.argv[2] or None)]" "$(SET)" "$(SECOND_CORPUS)"
 
 # make grade SUBMISSIONS=folder/of/notebooks [SET=02-word-frequencies] [GRADE_ARGS="--jobs 4"]
 grade: $(STAMP)

@@ -18,7 +18,6 @@ to the scores they must get.
 
 import ast
 import json
-import math
 import re
 import zipfile
 from pathlib import Path

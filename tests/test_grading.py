@@ -11,7 +11,6 @@ change nothing outside its own folder.
 import csv
 import json
 import os
-import shutil
 import time
 from pathlib import Path
 

@@ -48,7 +48,6 @@ processes.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import math
@@ -68,9 +67,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 __all__ = [
+    "DEFAULT_CELL_TIMEOUT",
+    "DEFAULT_TEST_TIMEOUT",
+    "DEFAULT_TIMEOUT",
     "Assignment",
     "GradeResult",
     "GradingError",
+    "Inspection",
     "Question",
     "Sandbox",
     "STATUSES",
@@ -1326,7 +1329,9 @@ def _python_roots() -> list[str]:
     roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(Path(sys.executable).resolve().parent.parent)}
     roots.add(str(Path(__file__).resolve().parents[1]))  # src/ (an editable install)
     roots.update(_library_roots())
-    return sorted({os.path.realpath(r) for r in roots if r and Path(r).exists()})
+    found = sorted({os.path.realpath(r) for r in roots if r and Path(r).exists()})
+    # a folder inside another one is already visible
+    return [r for r in found if not any(r != other and r.startswith(os.path.join(other, "")) for other in found)]
 
 
 def _otter_dir() -> str:
@@ -2106,7 +2111,3 @@ def build_exercises(
             _deterministic_zip(zips[0], target_zip, extra_files)
             written += [target_nb, target_zip]
     return written
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
