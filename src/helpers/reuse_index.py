@@ -312,30 +312,31 @@ class Runs:
 
 
 def _partners(index: ShingleIndex):
-    """For every index entry, the range of later entries of the same shingle in other texts."""
+    """For every index entry, the range of later entries of the same shingle in other texts.
+
+    Returns ``(first, counts)``: entry ``e`` matches entries
+    ``first[e] .. first[e] + counts[e] - 1``.
+    """
     hashes, docs = index.hashes, index.docs
     size = len(hashes)
     if size == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
+        return empty, empty
+    kind = np.int32 if size < 2**31 else np.int64
     new_group = np.ones(size, dtype=bool)
     new_group[1:] = hashes[1:] != hashes[:-1]
-    group_starts = np.flatnonzero(new_group)
-    group_ends = np.append(group_starts[1:], size)
-    group_of = np.cumsum(new_group) - 1
-    new_doc = new_group.copy()
-    new_doc[1:] |= docs[1:] != docs[:-1]
-    doc_starts = np.flatnonzero(new_doc)
-    doc_ends = np.append(doc_starts[1:], size)
-    doc_run_of = np.cumsum(new_doc) - 1
-    first = doc_ends[doc_run_of]  # first entry of the same shingle in a later text
-    last = group_ends[group_of]
-    return first, last - first, np.arange(size)
+    group_ends = np.append(np.flatnonzero(new_group)[1:], size).astype(kind)
+    last = group_ends[np.cumsum(new_group, dtype=kind) - 1]
+    del group_ends
+    new_group[1:] |= docs[1:] != docs[:-1]  # now: a new text within a shingle
+    doc_ends = np.append(np.flatnonzero(new_group)[1:], size).astype(kind)
+    first = doc_ends[np.cumsum(new_group, dtype=kind) - 1]  # first entry of the same shingle in a later text
+    return first.astype(np.int64), (last - first).astype(np.int64)
 
 
 def count_matches(index: ShingleIndex) -> int:
     """How many matches (shingle pairs across texts) the index holds."""
-    _, counts, _ = _partners(index)
+    _, counts = _partners(index)
     return int(counts.sum())
 
 
@@ -405,7 +406,7 @@ def find_runs(index: ShingleIndex, *, chunk: int = MATCH_CHUNK) -> Runs:
     >>> runs.a.tolist(), runs.b.tolist(), runs.a_start.tolist(), runs.b_start.tolist(), runs.words.tolist()
     ([0], [1], [0], [1], [4])
     """
-    first, counts, _ = _partners(index)
+    first, counts = _partners(index)
     entries = np.flatnonzero(counts)
     if len(entries) == 0:
         return Runs.empty()
