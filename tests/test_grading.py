@@ -419,7 +419,7 @@ def batch(tmp_path_factory):
     return {
         "results": {r.student: r for r in results}, "notes": notes, "grades": path, "elapsed": elapsed,
         "limits": limits, "good": good, "good_before": good_before, "outside": outside, "secret": secret,
-        "sandbox": find_sandbox(),
+        "sandbox": find_sandbox(), "folder": str(folder.resolve()),
     }
 
 
@@ -467,11 +467,12 @@ def test_batch_stays_within_the_time_limits(batch):
 @pytest.mark.grading
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")
 def test_nothing_of_a_stopped_submission_keeps_running(batch):
+    marker = f"HELPERS_GRADING_BATCH={batch['folder']}\0".encode()
     leftovers = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if b"HELPERS_GRADING_JOB=" in (entry / "environ").read_bytes():
+                if marker in (entry / "environ").read_bytes():
                     leftovers.append(entry.name)
             except OSError:
                 continue

@@ -1395,6 +1395,7 @@ def grade_submission(
     corpus_dir: str | os.PathLike | None = None,
     memory_mb: int = 3072,
     keep: str | os.PathLike | None = None,
+    batch: str = "",
 ) -> GradeResult:
     """Grade one submission in a throwaway folder, sandboxed, with time limits.
 
@@ -1423,6 +1424,10 @@ def grade_submission(
         Memory limit of the run.
     keep : str or Path, optional
         Copy the throwaway folder here for inspection (debugging).
+    batch : str
+        A label put in the environment of every process of the run
+        (``HELPERS_GRADING_BATCH``), so they can be found (``grade_folder``
+        uses the submissions folder).
 
     Returns
     -------
@@ -1431,14 +1436,14 @@ def grade_submission(
     started = time.perf_counter()
     result = _grade_submission(
         submission, assignment, sandbox=sandbox, timeout=timeout, cell_timeout=cell_timeout,
-        test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb, keep=keep,
+        test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb, keep=keep, batch=batch,
     )
     result.seconds = round(time.perf_counter() - started, 2)
     return result
 
 
 def _grade_submission(submission, assignment, *, sandbox, timeout, cell_timeout, test_timeout, corpus_dir,
-                      memory_mb, keep) -> GradeResult:
+                      memory_mb, keep, batch) -> GradeResult:
     file_name = submission.path.name if submission.path else ""
     zero = {q.name: 0.0 for q in assignment.auto_questions}
     result = GradeResult(submission.student, file_name, "ok", dict(zero), messages=list(submission.notes))
@@ -1470,7 +1475,7 @@ def _grade_submission(submission, assignment, *, sandbox, timeout, cell_timeout,
     try:
         result = _run_in_sandbox(
             work, inspection.notebook, submission, assignment, result, sandbox=sandbox, timeout=timeout,
-            cell_timeout=cell_timeout, test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb,
+            cell_timeout=cell_timeout, test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb, batch=batch,
         )
         if keep:
             shutil.copytree(work, Path(keep) / re.sub(r"[^\w.-]+", "_", submission.student), dirs_exist_ok=True)
@@ -1480,7 +1485,7 @@ def _grade_submission(submission, assignment, *, sandbox, timeout, cell_timeout,
 
 
 def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, timeout, cell_timeout,
-                    test_timeout, corpus_dir, memory_mb) -> GradeResult:
+                    test_timeout, corpus_dir, memory_mb, batch) -> GradeResult:
     from helpers.corpus import default_corpus_dir
 
     inside = "/grading" if sandbox.kind == "bubblewrap" else str(work)
@@ -1534,6 +1539,7 @@ def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, 
         "OPENBLAS_NUM_THREADS": "1",
         "HELPERS_GRADING_GUARD": json.dumps(guard),
         "HELPERS_GRADING_JOB": json.dumps(job),
+        "HELPERS_GRADING_BATCH": batch,
     }
     command = [sys.executable, f"{guard_dir}/run_submission.py"]
     if sandbox.kind == "bubblewrap":
@@ -1666,7 +1672,7 @@ def grade_folder(
         try:
             graded = grade_submission(
                 sub, assignment, sandbox=sandbox, timeout=timeout, cell_timeout=cell_timeout,
-                test_timeout=test_timeout, corpus_dir=corpus_dir,
+                test_timeout=test_timeout, corpus_dir=corpus_dir, batch=str(Path(folder).resolve()),
             )
         except Exception as error:  # a bug of ours must not stop the batch either
             graded = GradeResult(
