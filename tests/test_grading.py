@@ -24,6 +24,7 @@ from helpers.grading import (
     GradingError,
     Question,
     audit_code,
+    class_summary,
     feedback_text,
     fill_answers,
     find_sandbox,
@@ -248,6 +249,23 @@ def test_write_grades_keeps_written_scores_already_entered(tmp_path):
     assert read_grades(path)[0]["q2 (written)"] == "2" and read_grades(path)[0]["total"] == "6"
     assert notes and "kept" in notes[0]
     assert (tmp_path / "feedback" / "ana.md").is_file()
+
+
+def test_class_summary_ranks_the_misconceptions_of_the_class(tmp_path):
+    raw = "hidden check (2 points): you counted raw words, not per 1,000"
+    results = [
+        GradeResult("ana", "a.ipynb", "ok", {"q1": 1.0, "q3": 1.0}, {"q1": [raw]}),
+        GradeResult("ben", "b.ipynb", "ok", {"q1": 1.0, "q3": 0.0}, {"q1": [raw, "check (1 point): not a FreqDist"]}),
+        GradeResult("cy", "c.ipynb", "ok", {"q1": 3.0, "q3": 1.0}),
+        GradeResult("dee", "d.ipynb", "error", {"q1": 0.0, "q3": 0.0}, flags=["blocked: starting another program"]),
+    ]
+    text = class_summary(results, DEMO)
+    row = next(line for line in text.splitlines() if line.startswith("| q1 |"))
+    assert "1.67 / 3" in row and "1 of 3" in row
+    assert row.index("you counted raw words, not per 1,000 (2)") < row.index("not a FreqDist (1)")
+    assert "Flagged for review (1): dee" in text and "q2 (written)" in text
+    write_grades(results, DEMO, tmp_path)
+    assert (tmp_path / "summary.md").read_text(encoding="utf-8") == text
 
 
 def test_update_totals_adds_written_scores_and_refuses_bad_ones(tmp_path):
@@ -490,6 +508,8 @@ def test_each_problem_gets_a_message_that_names_it(batch):
     assert "kernel died" in " ".join(results["dies"].messages)
     assert "you counted raw words, not per 1,000" in " ".join(results["partial"].feedback["q5"])
     assert "stopwords are still in the list" in " ".join(results["partial"].feedback["q3"])
+    summary = (batch["grades"].parent / "summary.md").read_text(encoding="utf-8")
+    assert "you counted raw words, not per 1,000" in summary
 
 
 @pytest.mark.grading

@@ -80,6 +80,7 @@ __all__ = [
     "Submission",
     "audit_code",
     "build_exercises",
+    "class_summary",
     "feedback_text",
     "find_assignments",
     "find_sandbox",
@@ -1851,8 +1852,67 @@ def _safe_name(student: str) -> str:
     return name[:80]
 
 
+def class_summary(results: list[GradeResult], assignment: Assignment, top: int = 3) -> str:
+    """What the class got right and wrong, question by question, in Markdown.
+
+    For each auto-graded question: the mean score of the graded notebooks,
+    how many got full marks, and the messages of the checks that failed most
+    often. Those messages name misconceptions, so the list says what to go
+    over again in class.
+
+    Parameters
+    ----------
+    results : list of GradeResult
+    assignment : Assignment
+    top : int
+        How many of the most frequent messages to show per question.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> demo = Assignment("d", "d.ipynb", "Demo", (Question("q1", 2),))
+    >>> results = [GradeResult("a", "a.ipynb", "ok", {"q1": 2.0}),
+    ...            GradeResult("b", "b.ipynb", "ok", {"q1": 0.0}, {"q1": ["check (1 point): not per 1,000"]}),
+    ...            GradeResult("c", "c.ipynb", "timeout", {"q1": 0.0})]
+    >>> print(class_summary(results, demo).splitlines()[2])
+    3 notebooks: 2 ok, 1 timeout. Scores below are over the 2 graded ones.
+    >>> "| q1 | 1 / 2 | 1 of 2 | check: not per 1,000 (1) |" in class_summary(results, demo)
+    True
+    """
+    from collections import Counter
+
+    graded = [r for r in results if r.status == "ok"]
+    statuses = Counter(r.status for r in results)
+    lines = [f"# {assignment.title}: class summary", ""]
+    lines.append(
+        f"{len(results)} notebooks: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items()))
+        + f". Scores below are over the {len(graded)} graded ones."
+    )
+    lines += ["", "| question | mean | full marks | most frequent failed checks |", "|---|---|---|---|"]
+    for q in assignment.auto_questions:
+        scores = [r.scores.get(q.name, 0.0) for r in graded]
+        mean = sum(scores) / len(scores) if scores else 0.0
+        full = sum(score >= q.points for score in scores)
+        messages = Counter()
+        for r in graded:
+            for message in r.feedback.get(q.name, []):
+                messages[re.sub(r" \([\d.]+ points?\)", "", message)] += 1
+        common = "; ".join(f"{text} ({count})" for text, count in messages.most_common(top)) or "–"
+        lines.append(f"| {q.name} | {_number(mean)} / {_number(q.points)} | {full} of {len(scores)} | {common} |")
+    if assignment.manual_questions:
+        lines += ["", "Written answers (" + ", ".join(q.column for q in assignment.manual_questions)
+                  + ") are not included: mark them in grades.csv."]
+    flagged = [r.student for r in results if r.flags]
+    if flagged:
+        lines += ["", f"Flagged for review ({len(flagged)}): " + ", ".join(flagged) + "."]
+    return "\n".join(lines) + "\n"
+
+
 def write_grades(results: list[GradeResult], assignment: Assignment, out_dir: str | os.PathLike) -> tuple[Path, list[str]]:
-    """Write ``grades.csv`` and ``feedback/<student>.md`` into ``out_dir``.
+    """Write ``grades.csv``, ``summary.md`` and ``feedback/<student>.md`` into ``out_dir``.
 
     Written-answer scores already typed into an existing ``grades.csv``
     there are kept (matched by student), so grading again never loses the
@@ -1881,6 +1941,7 @@ def write_grades(results: list[GradeResult], assignment: Assignment, out_dir: st
         if manual:
             notes.append(f"kept the written-answer scores already entered for {len(manual)} student(s)")
     _write_csv(path, grades_rows(results, assignment, manual))
+    (out / "summary.md").write_text(class_summary(results, assignment), encoding="utf-8")
     used = set()
     for result in results:
         name = _safe_name(result.student)

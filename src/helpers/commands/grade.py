@@ -177,7 +177,8 @@ def run(args) -> int:
     print(", ".join(f"{count} {status}" for status, count in sorted(statuses.items())) + f"; {elapsed:.1f} s in all.")
     for note in kept:
         print(f"note: {note}")
-    print(f"Wrote {path} and {len(results)} feedback file(s) in {path.parent / 'feedback'}.")
+    print(f"Wrote {path}, a class summary in {path.parent / 'summary.md'} "
+          f"and {len(results)} feedback file(s) in {path.parent / 'feedback'}.")
     if assignment.manual_questions:
         columns = ", ".join(q.column for q in assignment.manual_questions)
         print(
