@@ -209,6 +209,14 @@ def test_every_check_names_the_mistake_it_catches(name):
                 tree = ast.parse(archive.read(entry).decode("utf-8"))
                 bare = [ast.unparse(a) for a in ast.walk(tree) if isinstance(a, ast.Assert) and a.msg is None]
                 assert bare == [], f"{entry}: give every assert a message that names the likely mistake"
+                # otter strips quote marks from both ends of a failure message, which would leave 'A or crime'
+                for node in ast.walk(tree):
+                    if isinstance(node, ast.Assert) and isinstance(node.msg, (ast.Constant, ast.JoinedStr)):
+                        parts = [node.msg] if isinstance(node.msg, ast.Constant) else node.msg.values
+                        first, last = parts[0], parts[-1]
+                        starts = isinstance(first, ast.Constant) and str(first.value)[:1] in "'\""
+                        ends = isinstance(last, ast.Constant) and str(last.value)[-1:] in "'\""
+                        assert not (starts or ends), f"{entry}: a message must not start or end with a quote mark: {ast.unparse(node.msg)}"
 
 
 @pytest.mark.parametrize("name", SETS)
