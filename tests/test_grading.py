@@ -111,6 +111,28 @@ def test_find_submissions_understands_flat_and_per_student_folders(tmp_path):
     assert any("readme.txt" in n for n in notes) and any("empty" in n for n in notes)
 
 
+def test_find_submissions_leaves_out_symbolic_links(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for students")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "eve.ipynb").symlink_to(secret)
+    (folder / "ann.ipynb").write_text("{}")
+    found, notes = find_submissions(folder, DEMO)
+    assert [s.student for s in found] == ["ann"]
+    assert any("symbolic link" in note for note in notes)
+
+
+def test_a_huge_file_is_not_read(tmp_path):
+    from helpers.grading import MAX_NOTEBOOK_BYTES, Submission, grade_submission
+
+    big = tmp_path / "big.ipynb"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_NOTEBOOK_BYTES + 1)
+    result = grade_submission(Submission("big", big), DEMO, sandbox=find_sandbox("none"))
+    assert result.status == "error" and "MB" in result.messages[0]
+
+
 def test_find_submissions_keeps_two_students_with_the_same_name_apart(tmp_path):
     (tmp_path / "ann.ipynb").write_text("{}")
     (tmp_path / "ann_09-demo.ipynb").write_text("{}")

@@ -70,6 +70,7 @@ __all__ = [
     "DEFAULT_CELL_TIMEOUT",
     "DEFAULT_TEST_TIMEOUT",
     "DEFAULT_TIMEOUT",
+    "MAX_NOTEBOOK_BYTES",
     "Assignment",
     "GradeResult",
     "GradingError",
@@ -113,6 +114,8 @@ INTEGRITY_TEST = "zz_integrity"
 TAMPERED = "the grading results were altered: grade this notebook by hand"
 
 MANIFEST = "manifest.json"
+#: Largest submitted notebook read (outputs with images can be large, but not this large).
+MAX_NOTEBOOK_BYTES = 50_000_000
 DEFAULT_TIMEOUT = 180
 DEFAULT_CELL_TIMEOUT = 60
 DEFAULT_TEST_TIMEOUT = 20
@@ -382,7 +385,8 @@ def student_id(file_name: str, notebook: str = "") -> str:
 
 def _notebooks_in(folder: Path) -> list[Path]:
     return sorted(
-        p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".")
+        p for p in folder.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".") and not p.is_symlink()
     )
 
 
@@ -417,6 +421,9 @@ def find_submissions(
     notes: list[str] = []
     for entry in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
         if entry.name.startswith(".") or entry.resolve() in skip:
+            continue
+        if entry.is_symlink():
+            notes.append(f"{entry.name}: a symbolic link, not a handed-in file; left out")
             continue
         if entry.is_file():
             if entry.suffix.lower() == ".ipynb":
@@ -1452,6 +1459,14 @@ def _grade_submission(submission, assignment, *, sandbox, timeout, cell_timeout,
         result.status = submission.status
         return result
     try:
+        size = submission.path.stat().st_size
+        if size > MAX_NOTEBOOK_BYTES:
+            result.status = "error"
+            result.messages.append(
+                f"the file is {size / 1e6:.0f} MB, more than a notebook of this set can be "
+                f"({MAX_NOTEBOOK_BYTES / 1e6:.0f} MB): clear its outputs and hand it in again"
+            )
+            return result
         data = submission.path.read_bytes()
     except OSError as error:
         result.status = "error"
