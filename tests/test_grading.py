@@ -498,8 +498,10 @@ def test_batch_stays_within_the_time_limits(batch):
     limits = batch["limits"]
     endless = batch["results"]["endless"]
     assert limits["timeout"] <= endless.seconds < limits["timeout"] + 30
-    # one slot is busy with the endless notebook; the other grades the rest
-    assert batch["elapsed"] < limits["timeout"] * 3
+    # the guarantee: no submission runs past the limit, so jobs=2 slots finish within
+    # ceil(runs / 2) limits (one slot is busy with the endless notebook, the other grades the rest)
+    runs = sum(r.seconds > 0 for r in batch["results"].values())
+    assert batch["elapsed"] < -(-runs // 2) * limits["timeout"] + 30
     others = [r.seconds for name, r in batch["results"].items() if name != "endless"]
     assert max(others) < limits["timeout"]
 
