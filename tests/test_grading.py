@@ -533,7 +533,9 @@ def test_each_problem_gets_a_message_that_names_it(batch):
     assert "you counted raw words, not per 1,000" in " ".join(results["partial"].feedback["q5"])
     assert "stopwords are still in the list" in " ".join(results["partial"].feedback["q3"])
     summary = (batch["grades"].parent / "summary.md").read_text(encoding="utf-8")
-    assert "you counted raw words, not per 1,000" in summary
+    assert "| q5 |" in summary and "Flagged for review" in summary
+    everything = class_summary(list(results.values()), load_assignment(BUNDLE), top=20)
+    assert "you counted raw words, not per 1,000" in everything
 
 
 @pytest.mark.grading
