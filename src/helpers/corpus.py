@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.layout import Line, find_date, split_lines
-from helpers.text import tokenize
+from helpers.text import count_words
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -150,6 +150,7 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
     path: Path | None = None
+    _word_count: int | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -164,7 +165,9 @@ class Article:
     @property
     def word_count(self) -> int:
         """Number of words and numbers in the whole text."""
-        return sum(1 for token in tokenize(self.text) if token.is_word)
+        if self._word_count is None:
+            self._word_count = count_words(self.text)
+        return self._word_count
 
     def line_kinds(self) -> dict[str, int]:
         """How many lines of each kind the article has (blank lines left out)."""
@@ -338,14 +341,13 @@ def decode_article(data: bytes, name: str = "article.txt") -> tuple[str, str, li
     return text, encoding, warnings
 
 
-def _content_warnings(text: str, lines: tuple[Line, ...]) -> list[str]:
+def _content_warnings(text: str, lines: tuple[Line, ...], word_total: int) -> list[str]:
     warnings = []
     if _HTML_HINT.search(text) or len(_TAG.findall(text)) >= 5:
         warnings.append(
             "looks like an HTML page saved as text: the markup is counted as words and "
             "is never rendered. Save only the article text for clean counts"
         )
-    word_total = sum(1 for token in tokenize(text) if token.is_word)
     if word_total == 0:
         warnings.append("contains no words (only symbols or numbers)")
     elif word_total < 50:
@@ -419,6 +421,7 @@ def article_from_text(
     """
     metadata = dict(metadata or {})
     lines = split_lines(text)
+    word_total = count_words(text)
     stated_date = None
     for line in lines:
         if line.kind == "dateline":
@@ -444,9 +447,10 @@ def article_from_text(
         outlet=known("outlet"),
         byline=known("byline") or byline,
         encoding=encoding,
-        warnings=list(warnings or []) + _content_warnings(text, lines),
+        warnings=list(warnings or []) + _content_warnings(text, lines, word_total),
         metadata=metadata,
         path=path,
+        _word_count=word_total,
     )
 
 

@@ -69,7 +69,7 @@ from nltk.probability import ConditionalFreqDist, FreqDist
 
 from helpers.corpus import Article, Corpus, article_from_text
 from helpers.layout import LINE_KINDS
-from helpers.text import Token, load_stopwords, normalize_quotes, split_sentences, stem, tokenize
+from helpers.text import Token, fold_case, load_stopwords, normalize_quotes, split_sentences, stem, tokenize
 
 __all__ = [
     "ALL_LINES",
@@ -474,7 +474,7 @@ def _form(token: Token, opts: _Options) -> str | None:
     elif token.kind != "word":
         return None
     norm = normalize_quotes(token.text)
-    lower = norm.lower()
+    lower = fold_case(norm)
     if lower in opts.stopwords or len(norm) < opts.min_length:
         return None
     word = lower if opts.lowercase else norm
@@ -1215,9 +1215,9 @@ def _parse_query(query: str, stems: str | None, case_sensitive: bool) -> list[tu
 def _query_form(token: Token, stems: str | None, case_sensitive: bool) -> str:
     text = normalize_quotes(token.text)
     if not case_sensitive:
-        text = text.lower()
+        text = fold_case(text)
     if stems and token.kind == "word":
-        text = stem(text.lower(), stems)
+        text = stem(fold_case(text), stems)
     return text
 
 
