@@ -609,3 +609,11 @@ def test_the_guard_still_protects_when_there_is_no_sandbox(tmp_path):
     assert result.status == "ok" and result.scores == {q: float(p) for q, p in FULL.items()}, result.messages
     assert not outside.exists()
     assert sum("blocked" in flag for flag in result.flags) == 3
+
+
+def test_readable_folders_under_tmp_are_not_hidden_by_the_private_tmp():
+    # A repository cloned into /tmp (as CI does) must stay visible in the sandbox.
+    from helpers.grading import sandbox_command
+
+    argv = sandbox_command(["python"], workdir="/tmp/w", inside="/grading", readable=["/tmp/clone/.venv"], system=[])
+    assert argv.index("/tmp/clone/.venv") > argv.index("--tmpfs")

@@ -862,9 +862,12 @@ def sandbox_command(
         "--die-with-parent", "--new-session", "--cap-drop", "ALL",
     ]
     argv += _system_binds() if system is None else list(system)
+    # The private /tmp comes first, so that readable folders that live under
+    # /tmp (a clone of the repository in a temporary folder, as in CI) are
+    # mounted on top of it instead of being hidden by it.
+    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_bytes), "--tmpfs", "/tmp"]
     for path in dict.fromkeys(readable):
         argv += ["--ro-bind", path, path]
-    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_bytes), "--tmpfs", "/tmp"]
     argv += ["--bind", workdir, inside]
     for outside, target in read_only:
         argv += ["--ro-bind", outside, target]
