@@ -929,6 +929,9 @@ def _install(cfg):
     guard_dir = _os.path.join(cfg["guard"], "")
     protected = tuple(cfg["protected"])
     writable = tuple(_os.path.join(p, "") for p in cfg["writable"]) + ("/dev/null",)
+    # Folders shown read-only: never writable, even when they sit under /tmp
+    # (a repository cloned into a temporary folder).
+    read_only = tuple(_os.path.join(p, "") for p in cfg.get("read_only", []))
     reported = {}
     busy = threading.local()
 
@@ -978,7 +981,9 @@ def _install(cfg):
         )
 
     def outside(path):
-        return path is not None and not (path + sep).startswith(writable) and path != "/dev/null"
+        if path is None or path == "/dev/null":
+            return False
+        return (path + sep).startswith(read_only) or not (path + sep).startswith(writable)
 
     def deny(what, detail):
         report(what, detail)
@@ -1529,6 +1534,7 @@ def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, 
                       f"{inside}/tmp/*/autograder/source", f"{inside}/tmp/*/autograder/submission/tests",
                       f"{inside}/tmp/*/autograder/results"],
         "writable": [inside] + (["/tmp"] if sandbox.kind == "bubblewrap" else []),
+        "read_only": [os.path.realpath(p) for p in _python_roots() + [str(corpus)]],
         "test_timeout": test_timeout,
     }
     job = {
