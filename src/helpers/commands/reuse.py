@@ -113,8 +113,6 @@ def run(args) -> int:
         corpus = load_inputs(args.inputs)
     except CorpusError as error:
         return fail(str(error))
-    for problem in corpus.errors:
-        print(f"skipped: {problem.file}: {problem.message}", file=sys.stderr)
     if len(corpus.articles) < 2:
         found = "no article" if not corpus.articles else f"only one article ({corpus.articles[0].file})"
         return fail(f"{found} could be read; comparing needs at least two. Add articles, or check the folder "

@@ -9,7 +9,6 @@ Stopwords are left out of the top lists unless ``--keep-stopwords`` is given.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from helpers.commands._common import add_inputs_argument, fail, load_inputs, print_json, print_table
 from helpers.corpus import CorpusError
@@ -50,8 +49,6 @@ def run(args) -> int:
         corpus = load_inputs(args.inputs)
     except CorpusError as error:
         return fail(str(error))
-    for problem in corpus.errors:
-        print(f"skipped: {problem.file}: {problem.message}", file=sys.stderr)
     if not corpus.articles:
         return fail("no article could be read; run `python -m helpers check-corpus` on the folder to see why.")
     try:
