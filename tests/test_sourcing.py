@@ -44,6 +44,13 @@ def test_quote_then_pronoun_and_cue_resolves_to_the_last_named_person():
     )
 
 
+def test_question_quote_then_pronoun_keeps_its_speaker():
+    text = "Ann Lopez, the head teacher, spoke first. “Why wait?” she asked."
+    found = [a for a in find_attributions(text) if a.quote == "Why wait?"]
+    assert len(found) == 1
+    assert (found[0].speaker, found[0].speaker_resolved, found[0].rule) == ("she", "Ann Lopez", "quote-then-speaker")
+
+
 def test_quote_then_cue_then_named_speaker_with_straight_quotes():
     a = only('"The water is safe to drink," said Tom Reilly, the plant manager.',
              speaker="Tom Reilly", speaker_type="person", kind="direct", rule="quote-then-speaker")

@@ -120,6 +120,29 @@ def test_quotation_of_several_sentences_stays_together():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“Why wait?” she asked. He left.", ["“Why wait?” she asked.", "He left."]),
+        ('"Stop it now!" the coach shouted.', ['"Stop it now!" the coach shouted.']),
+        ("'Is that all?' he wondered aloud.", ["'Is that all?' he wondered aloud."]),
+    ],
+)
+def test_quotation_ending_in_a_question_or_exclamation_keeps_its_attribution(text, expected):
+    assert sentence_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Why wait?” Nobody answered.",  # a capital starts a new sentence
+        "Why wait? she might ask.",  # no quotation mark: left to the splitter
+    ],
+)
+def test_question_mark_without_a_lower_case_continuation_still_ends_the_sentence(text):
+    assert len(sentence_texts(text)) == 2
+
+
 def test_straight_quotes_work_like_curly_ones():
     text = '"We did not take this lightly. It was hard," the mayor said. Then she left.'
     assert len(sentence_texts(text)) == 2

@@ -399,6 +399,14 @@ def _quote_depth(text: str) -> int:
     return depth + (1 if straight_open else 0)
 
 
+_QUESTION_QUOTE_END = re.compile(r"[?!][”»\"']+$")
+
+
+def _continues_quotation(text: str, end: int, start: int) -> bool:
+    """True if a sentence ending at ``end`` in ?” or !” goes on in lower case at ``start``."""
+    return bool(_QUESTION_QUOTE_END.search(text[max(0, end - 4) : end])) and text[start : start + 1].islower()
+
+
 _LEAD = re.compile(r"[\s\ufeff]*(?:[-*•–·▪●]\s+)?")
 
 
@@ -435,9 +443,14 @@ def _split_line(text: str, line: Line) -> list[tuple[int, int]]:
         fixed.append([a, b])
     # Keep a quotation of several sentences together: while a quotation is
     # open at the end of a sentence, join the next sentence of the same line.
+    # A quotation that ends in "?" or "!" and goes on in lower case is one
+    # sentence with its attribution (“Why wait?” she asked.).
     merged: list[list[int]] = []
     for a, b in fixed:
-        if merged and _quote_depth(text[merged[-1][0] : merged[-1][1]]) > 0:
+        if merged and (
+            _quote_depth(text[merged[-1][0] : merged[-1][1]]) > 0
+            or _continues_quotation(text, merged[-1][1], a)
+        ):
             merged[-1][1] = b
         else:
             merged.append([a, b])
@@ -471,6 +484,8 @@ def split_sentences(source, lines: tuple[Line, ...] | None = None) -> list[Sente
     ['A Short Headline', 'Sen. Rubio met Dr. Lee in the U.S. capital.', 'They talked.']
     >>> [s.text for s in split_sentences('“Do not come. You will be removed,” she said. He left.')]
     ['“Do not come. You will be removed,” she said.', 'He left.']
+    >>> [s.text for s in split_sentences('“Why wait?” she asked. He left.')]
+    ['“Why wait?” she asked.', 'He left.']
     """
     text = source if isinstance(source, str) else source.text
     if lines is None:
