@@ -70,6 +70,19 @@ def test_evaluate_with_another_annotation_lists_its_disagreements(harbor_dir, ca
     assert main(["sources", "--evaluate", str(harbor_dir), "--gold", str(gold), "--errors", "5"]) == 0
     out = capsys.readouterr().out
     assert "Evaluation against harbor_attributions.json" in out
+    assert "In-sample" in out  # the project's own annotation: the rules were developed on it
+
+
+def test_evaluate_with_an_instructors_own_annotation_is_not_called_in_sample(harbor_dir, tmp_path, capsys):
+    import shutil
+    from pathlib import Path
+
+    own = tmp_path / "my_annotation.json"
+    shutil.copy(Path(__file__).parent / "data" / "harbor_attributions.json", own)
+    assert main(["sources", "--evaluate", str(harbor_dir), "--gold", str(own)]) == 0
+    out = capsys.readouterr().out
+    assert "Evaluation against my_annotation.json" in out
+    assert "In-sample" not in out
 
 
 def test_bad_input_gives_a_message_not_a_traceback(tmp_path, harbor_dir, capsys):
