@@ -434,3 +434,28 @@ def test_any_text_gives_attributions_whose_offsets_index_it(text):
     article = article_from_text(text)
     check_offsets(article, find_attributions(article))
     assert all(m.sentence_start <= m.start <= m.end <= m.sentence_end or m.start < m.end for m in find_near_misses(article))
+
+
+# -- speaker resolution across the article ----------------------------------------
+
+
+def test_shared_surname_takes_the_latest_full_name_before_the_mention():
+    text = "Margaret Okafor opened the hearing. Dan Okafor, her brother, arrived late. Mr Okafor said he was sorry."
+    found = [a for a in find_attributions(text) if a.speaker == "Mr Okafor"]
+    assert [a.speaker_resolved for a in found] == ["Dan Okafor"]
+
+
+def test_a_name_used_as_a_modifier_is_not_taken_for_the_speaker():
+    text = "Helen Marsh's Riverside Partners won the contract. Mr Marsh said the bid was fair."
+    found = [a for a in find_attributions(text) if a.speaker == "Mr Marsh"]
+    assert len(found) == 1
+    assert found[0].speaker_resolved != "Helen Marsh"
+
+
+def test_pronoun_after_a_spokesperson_is_the_spokesperson_not_the_principal():
+    text = ("Governor Ruth Adeyemi's press secretary said the governor was calm. "
+            "He said: “Nothing has changed.”")
+    found = find_attributions(text)
+    pronoun = [a for a in found if a.speaker == "He"]
+    assert len(pronoun) == 1
+    assert pronoun[0].speaker_resolved == "Governor Ruth Adeyemi's press secretary"

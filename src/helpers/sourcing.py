@@ -518,6 +518,7 @@ class _Speaker:
     head: str  # pronoun, person, organization, place, group, document, role, abstract
     pronoun: str | None = None
     apposition: bool = False
+    role: bool = False  # a definite role with no name ("the prime minister's spokesman")
 
 
 @dataclass
@@ -554,7 +555,7 @@ class _Document:
         self.common = self._common_starts()
         self.runs = self._name_runs()
         self.places = self._places()
-        self.persons, self.surnames = self._people()
+        self.persons, self.surnames, self.full_names = self._people()
         self.near_misses: list[NearMiss] = []
 
     # -- tokens --------------------------------------------------------------
@@ -695,9 +696,14 @@ class _Document:
         # a lower-case title just before the run: "librarian Joe Park", "board chair Priya Natarajan"
         return a > 0 and any(self.is_title(a - n, a) for n in (1, 2) if a - n >= 0)
 
-    def _people(self) -> tuple[set, dict]:
-        """Names that are people: with a title, or of two or more plain capitalised words."""
-        persons, surnames = set(), {}
+    def _people(self) -> tuple[set, dict, dict]:
+        """Names that are people: with a title, or of two or more plain capitalised words.
+
+        Also returns, per surname, every full name with it in order:
+        (token index, name, whether the name only modifies what follows, as in
+        "Cherie Blair's chambers").
+        """
+        persons, surnames, full_names = set(), {}, {}
         for a, b in self.runs:
             p, q = self.name_part(a, b)
             if self.run_has(p, q, self.lex.org_words) or self.run_has(p, q, self.lex.non_person):
@@ -717,7 +723,17 @@ class _Document:
                 surname = normalize_quotes(words[-1]).lower()
                 if len(name) > len(surnames.get(surname, "")):
                     surnames[surname] = name
-        return persons, surnames
+                if len(words) >= 2:
+                    full_names.setdefault(surname, []).append((a, name, self._modifies(b)))
+        return persons, surnames, full_names
+
+    def _modifies(self, b: int) -> bool:
+        """True if the name ending before token ``b`` is a possessive before another name."""
+        return (
+            b + 1 < len(self.tokens)
+            and self.norms[b] in ("'s", "'")
+            and self.is_cap(b + 1)
+        )
 
     def _places(self) -> set:
         places = set()
@@ -750,7 +766,17 @@ class _Document:
         words = [self.tokens[k].text for k in range(p, q) if self.tokens[k].kind == "word"]
         if not words:
             return self.span_text(a, b)
-        full = self.surnames.get(normalize_quotes(words[-1]).lower())
+        surname = normalize_quotes(words[-1]).lower()
+        full = self.surnames.get(surname)
+        # Two people can share a surname ("Tony Blair", "Cherie Blair"): take the
+        # latest full name before the mention, passing over names that only
+        # modify another ("Cherie Blair's Matrix Chambers").
+        earlier = [entry for entry in self.full_names.get(surname, ()) if entry[0] < a]
+        speaking = [entry for entry in earlier if not entry[2]]
+        if speaking:
+            full = speaking[-1][1]
+        elif earlier:
+            full = None  # only a modifier before it: no evidence of who speaks
         name = " ".join(words)
         return full if full and len(full) >= len(name) and full.endswith(words[-1]) else name
 
@@ -1008,7 +1034,9 @@ def _classify_unit(doc: _Document, a: int, b: int, position: int) -> _Speaker:
     if doc.title_at(h, h + 1) and not doc.is_cap(h):
         definite = first in ("the", "its", "his", "her", "their") or owner
         if definite:
-            return make("person", text, f"a role (“{head_text}”, in titles_en.txt) held by one known person", "person")
+            speaker = make("person", text, f"a role (“{head_text}”, in titles_en.txt) held by one known person", "person")
+            speaker.role = True
+            return speaker
         return make("group", text, f"an unnamed “{head_text}”: an anonymous source", "role")
     if doc.is_cap(h) and doc.has_title(a, b):
         p, q = doc.name_part(a, b)
@@ -1827,6 +1855,11 @@ def _mentions(doc: _Document, found: list[_Found]) -> list[tuple[int, str, str]]
     for item in found:
         if item.speaker is not None and item.speaker.type in ("group", "organization") and item.speaker.head != "pronoun":
             mentions.append((item.speaker.start, item.speaker.resolved or item.speaker.text, item.speaker.type))
+        elif item.speaker is not None and item.speaker.role:
+            # A speaking role is a person of its own: "He said" after "Tony Blair's
+            # spokesman said" is the spokesman. It counts from its last word, after
+            # any name it holds.
+            mentions.append((item.speaker.end - 1, item.speaker.text, "person"))
     return sorted(mentions)
 
 
