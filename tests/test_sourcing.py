@@ -459,3 +459,14 @@ def test_pronoun_after_a_spokesperson_is_the_spokesperson_not_the_principal():
     pronoun = [a for a in found if a.speaker == "He"]
     assert len(pronoun) == 1
     assert pronoun[0].speaker_resolved == "Governor Ruth Adeyemi's press secretary"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The Daily Tribune reports that the ferry will close.", "The Daily Tribune"),
+        ("Greens and Liberal Democrats said the plan would fail.", "Greens and Liberal Democrats"),
+    ],
+)
+def test_news_outlets_and_parties_are_organisations_not_people(text, speaker):
+    only(text, speaker=speaker, speaker_type="organization")
