@@ -470,3 +470,16 @@ def test_pronoun_after_a_spokesperson_is_the_spokesperson_not_the_principal():
 )
 def test_news_outlets_and_parties_are_organisations_not_people(text, speaker):
     only(text, speaker=speaker, speaker_type="organization")
+
+
+def test_two_straight_single_marks_work_as_a_double_quotation_mark():
+    text = "''We will win,'' Mr Dodd said."
+    (quotation,) = find_quotations(text)
+    assert (quotation.text, quotation.closed) == ("We will win,", True)
+    assert text[quotation.start : quotation.end] == "''We will win,''"
+    only(text, speaker="Mr Dodd", kind="direct", quote="We will win,")
+
+
+def test_double_single_marks_continue_a_quotation_into_the_next_paragraph():
+    (quotation,) = find_quotations("''We tried.\n\n''We failed,'' he said.")
+    assert (quotation.text, len(quotation.parts)) == ("We tried. We failed,", 2)

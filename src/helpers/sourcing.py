@@ -444,6 +444,8 @@ def find_quotations(text: str) -> list[Quotation]:
     ('We tried. We failed,', 2, True)
     >>> find_quotations('an "unbalanced quote')[0].closed
     False
+    >>> [q.text for q in find_quotations("''We will win,'' he said.")]
+    ['We will win,']
     """
     found: list[Quotation] = []
     pending = None  # [start, parts] of a double quotation still open at a line end
@@ -464,24 +466,29 @@ def find_quotations(text: str) -> list[Quotation]:
         double = None
         single = None
         if pending is not None:
-            if i < len(s) and (s[i] in _DOUBLE_OPEN or s[i] == '"'):
+            if i < len(s) and (s[i] in _DOUBLE_OPEN or s[i] == '"' or s.startswith("''", i)):
+                width = 2 if s.startswith("''", i) else 1
                 double = pending
-                double[1].append([base + i + 1, base + i + 1])
-                i += 1
+                double[1].append([base + i + width, base + i + width])
+                i += width
             else:
                 finish(pending, pending[1][-1][1], False)
             pending = None
         while i < len(s):
             ch = s[i]
-            if ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == '"':
+            # Two straight single marks ('') stand for a double one in some wire copy.
+            width = 2 if s.startswith("''", i) else 1
+            if width == 2 or ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == '"':
                 if double is None:
-                    if ch in _DOUBLE_OPEN or ch == '"' or _opens(s, i):
-                        double = [base + i, [[base + i + 1, base + i + 1]]]
+                    if width == 2 or ch in _DOUBLE_OPEN or ch == '"' or _opens(s, i):
+                        double = [base + i, [[base + i + width, base + i + width]]]
                         single = None
-                elif ch in _DOUBLE_CLOSE or ch == '"':
+                elif width == 2 or ch in _DOUBLE_CLOSE or ch == '"':
                     double[1][-1][1] = base + i
-                    finish(double, base + i + 1, True)
+                    finish(double, base + i + width, True)
                     double = None
+                i += width
+                continue
             elif double is None and (ch in _SINGLE_OPEN or ch in _SINGLE_CLOSE or ch == "'"):
                 if single is None:
                     if (ch in _SINGLE_OPEN or ch == "'") and _opens(s, i) and (i + 1 < len(s) and s[i + 1].isalnum()):
