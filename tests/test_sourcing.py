@@ -375,12 +375,6 @@ def test_a_very_long_sentence_is_read():
     assert [a.speaker for a in found] == ["Critics"]
 
 
-def test_find_quotations_handles_unbalanced_and_nested_marks():
-    quotes = find_quotations('She said "the word ‘fair’ is wrong" and left. Then "another')
-    assert [q.text for q in quotes] == ["the word ‘fair’ is wrong", "another"]
-    assert [q.closed for q in quotes] == [True, False]
-
-
 def test_explain_names_the_rule_the_list_and_the_resolved_speaker():
     text = "Mayor Ruth Okafor arrived. “We did our best,” she said."
     a = find_attributions(text)[0]
@@ -478,8 +472,3 @@ def test_two_straight_single_marks_work_as_a_double_quotation_mark():
     assert (quotation.text, quotation.closed) == ("We will win,", True)
     assert text[quotation.start : quotation.end] == "''We will win,''"
     only(text, speaker="Mr Dodd", kind="direct", quote="We will win,")
-
-
-def test_double_single_marks_continue_a_quotation_into_the_next_paragraph():
-    (quotation,) = find_quotations("''We tried.\n\n''We failed,'' he said.")
-    assert (quotation.text, len(quotation.parts)) == ("We tried. We failed,", 2)

@@ -52,7 +52,7 @@ from functools import lru_cache
 
 from helpers.corpus import Article, article_from_text
 from helpers.data_files import read_list, read_table
-from helpers.layout import split_lines
+from helpers.quotations import QUOTE_MARKS, Quotation, find_quotations
 from helpers.text import Sentence, load_stopwords, normalize_quotes, split_sentences, tokenize
 
 __all__ = [
@@ -189,12 +189,6 @@ _PARTICLES = {"off", "up", "out", "down", "away", "back", "over"}
 _OBJECT_PRONOUNS = {"it", "them", "him", "her", "this", "that", "these", "those", "us", "me", "himself", "herself", "itself"}
 _NAMING_WORDS = {"called", "named", "dubbed", "nicknamed", "titled", "entitled", "known"}
 _CLEAR_WORDS = {"clear", "simple", "plain", "unequivocal", "blunt", "firm", "unmistakable"}
-
-_DOUBLE_OPEN = "“„«‟"
-_DOUBLE_CLOSE = "”»"
-_SINGLE_OPEN = "‘‹"
-_SINGLE_CLOSE = "’›"
-_QUOTE_CHARS = set(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'")
 
 #: Longest stretch (in tokens) searched for a speaker or for what a cue needs.
 _WINDOW = 12
@@ -367,30 +361,6 @@ class NearMiss:
 
 
 @dataclass(frozen=True)
-class Quotation:
-    """A quoted passage: ``start``/``end`` include the marks; ``parts`` are the quoted words.
-
-    A quotation that runs over several paragraphs (each reopened with a mark)
-    has one part per paragraph. ``closed`` is False when the closing mark is
-    missing; the quotation then stops at the end of its paragraph.
-    """
-
-    start: int
-    end: int
-    parts: tuple
-    closed: bool
-    text: str
-
-    @property
-    def content_start(self) -> int:
-        return self.parts[0][0]
-
-    @property
-    def content_end(self) -> int:
-        return self.parts[-1][1]
-
-
-@dataclass(frozen=True)
 class UnsourcedSentence:
     """A sentence with no named or described source, and what may make it a claim to check."""
 
@@ -399,112 +369,6 @@ class UnsourcedSentence:
     sentence_end: int
     sentence: str
     reasons: tuple
-
-
-# ---------------------------------------------------------------------------
-# Quotations
-# ---------------------------------------------------------------------------
-
-
-def _opens(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/\ufeff" or before in _DOUBLE_OPEN) and not after.isspace()
-
-
-def _closes(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and not after.isalnum()
-
-
-def find_quotations(text: str) -> list[Quotation]:
-    """Find quoted passages: straight or curly, double or single marks, «guillemets».
-
-    A quotation left open at the end of a paragraph continues when the next
-    paragraph opens with a quotation mark (the news convention for long
-    quotations); otherwise it stops at the end of its paragraph and is marked
-    ``closed=False``. Single marks count only where they cannot be
-    apostrophes ("don't", "Workers'"), and not inside double quotation marks.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    list of Quotation
-
-    Examples
-    --------
-    >>> [q.text for q in find_quotations('“Do not come,” she said. He called it ‘unfair’.')]
-    ['Do not come,', 'unfair']
-    >>> quote = find_quotations('"We tried.\\n"We failed," he said.')[0]
-    >>> quote.text, len(quote.parts), quote.closed
-    ('We tried. We failed,', 2, True)
-    >>> find_quotations('an "unbalanced quote')[0].closed
-    False
-    >>> [q.text for q in find_quotations("''We will win,'' he said.")]
-    ['We will win,']
-    """
-    found: list[Quotation] = []
-    pending = None  # [start, parts] of a double quotation still open at a line end
-
-    def finish(opened, end: int, closed: bool) -> None:
-        start, parts = opened
-        parts = [(a, b) for a, b in parts if b > a]
-        if not parts:
-            return
-        words = " ".join(text[a:b].strip() for a, b in parts)
-        found.append(Quotation(start, end, tuple(parts), closed, words))
-
-    for line in split_lines(text):
-        if line.kind == "blank":
-            continue
-        s, base = line.text, line.start
-        i = len(s) - len(s.lstrip(" \t\ufeff\u00a0"))
-        double = None
-        single = None
-        if pending is not None:
-            if i < len(s) and (s[i] in _DOUBLE_OPEN or s[i] == '"' or s.startswith("''", i)):
-                width = 2 if s.startswith("''", i) else 1
-                double = pending
-                double[1].append([base + i + width, base + i + width])
-                i += width
-            else:
-                finish(pending, pending[1][-1][1], False)
-            pending = None
-        while i < len(s):
-            ch = s[i]
-            # Two straight single marks ('') stand for a double one in some wire copy.
-            width = 2 if s.startswith("''", i) else 1
-            if width == 2 or ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == '"':
-                if double is None:
-                    if width == 2 or ch in _DOUBLE_OPEN or ch == '"' or _opens(s, i):
-                        double = [base + i, [[base + i + width, base + i + width]]]
-                        single = None
-                elif width == 2 or ch in _DOUBLE_CLOSE or ch == '"':
-                    double[1][-1][1] = base + i
-                    finish(double, base + i + width, True)
-                    double = None
-                i += width
-                continue
-            elif double is None and (ch in _SINGLE_OPEN or ch in _SINGLE_CLOSE or ch == "'"):
-                if single is None:
-                    if (ch in _SINGLE_OPEN or ch == "'") and _opens(s, i) and (i + 1 < len(s) and s[i + 1].isalnum()):
-                        single = [base + i, [[base + i + 1, base + i + 1]]]
-                elif (ch in _SINGLE_CLOSE or ch == "'") and _closes(s, i):
-                    single[1][-1][1] = base + i
-                    finish(single, base + i + 1, True)
-                    single = None
-            i += 1
-        if double is not None:
-            double[1][-1][1] = line.start + len(s.rstrip())  # an open quotation stops at the end of its paragraph
-            pending = double
-        # an unclosed single mark was most likely an apostrophe: forget it
-    if pending is not None:
-        finish(pending, pending[1][-1][1], False)
-    return found
 
 
 # ---------------------------------------------------------------------------
@@ -1177,7 +1041,7 @@ def _noun_after(doc: _Document, i: int, last: int) -> int | None:
 def _needs_met(doc: _Document, entry: CueEntry, end: int, last: int) -> tuple[bool, str]:
     """Does what follows the cue give it content? (False, reason) when not."""
     after = [k for k in range(end, min(last, end + _WINDOW))]
-    words = [k for k in after if doc.tokens[k].kind in ("word", "number") or doc.tokens[k].text in _QUOTE_CHARS]
+    words = [k for k in after if doc.tokens[k].kind in ("word", "number") or doc.tokens[k].text in QUOTE_MARKS]
     if not words:
         return False, "nothing follows the cue"
     needs = entry.needs
@@ -1187,7 +1051,7 @@ def _needs_met(doc: _Document, entry: CueEntry, end: int, last: int) -> tuple[bo
         return True, ""
     if needs == "that":
         for k in after[:7]:
-            if doc.norms[k] == "that" or doc.tokens[k].text in _QUOTE_CHARS or doc.tokens[k].text == ":":
+            if doc.norms[k] == "that" or doc.tokens[k].text in QUOTE_MARKS or doc.tokens[k].text == ":":
                 return True, ""
         if words and doc.norms[words[0]] == "to":
             return False, "aim"
@@ -1197,7 +1061,7 @@ def _needs_met(doc: _Document, entry: CueEntry, end: int, last: int) -> tuple[bo
     if needs == "complement":
         # "called it unique", "called the plan a disaster", "called the vote “a decision ...”"
         window = after[:9]
-        if any(doc.tokens[k].text in _QUOTE_CHARS for k in window):
+        if any(doc.tokens[k].text in QUOTE_MARKS for k in window):
             return True, ""
         if doc.norms[words[0]] in _OBJECT_PRONOUNS and len(words) > 1:
             return True, ""
@@ -1263,7 +1127,7 @@ class _Finder:
             cue_sentence = last_sentence or sentence
             a, b = doc.token_range(quote.end, cue_sentence.end)
             i = a
-            while i < b and doc.tokens[i].text in ",—–-" + "".join(_QUOTE_CHARS):
+            while i < b and doc.tokens[i].text in ",—–-" + "".join(QUOTE_MARKS):
                 i += 1
             if i >= b:
                 continue
@@ -1429,7 +1293,7 @@ class _Finder:
     def _is_naming(self, i, end, first, last) -> bool:
         doc = self.doc
         k = end
-        if k < last and doc.tokens[k].text in _QUOTE_CHARS:
+        if k < last and doc.tokens[k].text in QUOTE_MARKS:
             k += 1
         if k >= last or not doc.is_cap(k):
             return False
@@ -1558,7 +1422,7 @@ class _Finder:
             len(rest) <= 5
             and doc.norms[rest[0]] in _TAIL_STARTS
             and not any(doc.norms[k] == "that" for k in rest)
-            and not any(doc.tokens[k].text in _QUOTE_CHARS or doc.tokens[k].text == ":" for k in range(end, last))
+            and not any(doc.tokens[k].text in QUOTE_MARKS or doc.tokens[k].text == ":" for k in range(end, last))
         )
 
     def follow_on(self, sentence, i, end, entry, first, last) -> int:

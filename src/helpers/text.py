@@ -28,6 +28,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from helpers.data_files import read_list
 from helpers.layout import Line, split_lines
+from helpers.quotations import DOUBLE_CLOSE, open_double_depth
 
 __all__ = [
     "Sentence",
@@ -380,26 +381,11 @@ def _sentence_splitter() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(parameters)
 
 
-_OPENING = "“«"
-_CLOSING = "”»"
-_LEADING_CLOSERS = "”»\"')]"
+# A closing quotation mark or bracket stranded at the start of the next sentence.
+_LEADING_CLOSERS = DOUBLE_CLOSE + "\"')]"
 
 
-def _quote_depth(text: str) -> int:
-    """How many quotations are still open at the end of ``text``."""
-    depth = 0
-    straight_open = False
-    for ch in text:
-        if ch in _OPENING:
-            depth += 1
-        elif ch in _CLOSING:
-            depth = max(0, depth - 1)
-        elif ch == '"':
-            straight_open = not straight_open
-    return depth + (1 if straight_open else 0)
-
-
-_QUESTION_QUOTE_END = re.compile(r"[?!][”»\"']+$")
+_QUESTION_QUOTE_END = re.compile("[?!][" + DOUBLE_CLOSE + "\"']+$")
 
 
 def _continues_quotation(text: str, end: int, start: int) -> bool:
@@ -433,7 +419,7 @@ def _split_line(text: str, line: Line) -> list[tuple[int, int]]:
             moved = a
             while moved < b and text[moved] in _LEADING_CLOSERS:
                 moved += 1
-            if moved > a and _quote_depth(text[fixed[-1][0] : fixed[-1][1]]) > 0:
+            if moved > a and open_double_depth(text[fixed[-1][0] : fixed[-1][1]]) > 0:
                 fixed[-1][1] = moved
                 while moved < b and text[moved].isspace():
                     moved += 1
@@ -448,7 +434,7 @@ def _split_line(text: str, line: Line) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
     for a, b in fixed:
         if merged and (
-            _quote_depth(text[merged[-1][0] : merged[-1][1]]) > 0
+            open_double_depth(text[merged[-1][0] : merged[-1][1]]) > 0
             or _continues_quotation(text, merged[-1][1], a)
         ):
             merged[-1][1] = b
