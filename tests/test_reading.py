@@ -17,7 +17,6 @@ from helpers.reading import (
     match_lexicon,
     per_1000,
     provenance_table,
-    quoted_spans,
     rate_by_category,
     read_sentences,
     score_tone,
@@ -262,6 +261,17 @@ def test_loaded_words_in_quotations_are_marked_as_quoted():
     assert [(h.text, h.quoted) for h in hits] == [("criminals", True), ("thugs", True), ("deportees", False)]
 
 
+def test_every_paragraph_of_a_quotation_over_several_paragraphs_is_quoted():
+    text = "“These criminals broke in.\n\n“The thugs came back,” she said. Deportees waited."
+    hits = find_loaded_language(text)
+    assert [(h.text, h.quoted) for h in hits] == [("criminals", True), ("thugs", True), ("Deportees", False)]
+
+
+def test_words_in_single_quotation_marks_are_quoted_but_apostrophes_are_not():
+    hits = find_loaded_language("Workers' leaders called them ‘thugs’. Critics don't call deportees criminals.")
+    assert [(h.text, h.quoted) for h in hits] == [("thugs", True), ("deportees", False), ("criminals", False)]
+
+
 def test_no_loaded_words_gives_zero_rates():
     article = article_from_text("The council met on Tuesday and voted.")
     assert find_loaded_language(article) == []
@@ -304,11 +314,6 @@ def test_opinion_markers_leave_quoted_speech_marked():
     theirs = [(h.text, h.category) for h in hits if h.quoted]
     assert mine == [("Ultimately", "conclusion"), ("we", "first person"), ("must", "obligation"), ("Is it fair?", "question")]
     assert ("our", "first person") in theirs and ('"Where will they go?"', "question") in theirs
-
-
-def test_quoted_spans_handle_curly_straight_and_unclosed_quotes():
-    text = 'A “b” c "d" e\n“open to the end\nnext'
-    assert [text[a:b] for a, b in quoted_spans(text)] == ["“b”", '"d"', "“open to the end"]
 
 
 # ---------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from helpers.reuse import (
     overlap_matrix,
     overlap_scores,
     passage_kind,
-    quoted_spans,
     reports_to_json,
     scores_by_n,
     shared_shingles,
@@ -210,11 +209,6 @@ def test_settings_are_checked_with_clear_messages():
 # --- kinds ----------------------------------------------------------------------------
 
 
-def test_quoted_spans_handle_curly_straight_and_open_quotes():
-    text = 'He said “stop now” and "go home".\nShe: «Never again,» she wrote.\n“An open quote runs on'
-    assert [text[a:b] for a, b in quoted_spans(text)] == ["stop now", "go home", "Never again,", "An open quote runs on"]
-
-
 def test_passage_kind_rules():
     yes, no = [True] * 4, [False] * 4
     assert passage_kind(yes, yes, no, no) == "quotation"
@@ -231,6 +225,16 @@ def test_a_shared_quotation_is_not_copied_prose():
     [passage] = align_passages(a, b)
     assert passage.kind == "quotation"
     assert a[passage.a_start : passage.a_end] == quote
+
+
+def test_a_shared_quotation_over_several_paragraphs_is_a_quotation():
+    first = "We will keep every branch open as long as I am the mayor of this town"
+    second = "and no council vote will change that while the budget allows it"
+    a = f"{FILLER_A}\n“{first}.\n\n“{second},” Mayor Okafor said.\n{FILLER_C}"
+    b = f"{FILLER_B}\nThe mayor repeated: “{first}.\n“{second}.”\n"
+    passages = align_passages(a, b)
+    assert passages and all(p.kind == "quotation" for p in passages)
+    assert a[passages[0].a_start : passages[0].a_end].startswith(first)
 
 
 def test_shared_page_furniture_is_boilerplate():

@@ -34,6 +34,7 @@ from functools import lru_cache
 from helpers.corpus import UNKNOWN_VALUES, Article, article_from_text
 from helpers.data_files import read_list
 from helpers.layout import find_date
+from helpers.quotations import is_quoted, quoted_spans
 from helpers.text import Sentence, Token, load_stopwords, normalize_quotes, split_sentences, tokenize
 
 __all__ = [
@@ -58,7 +59,6 @@ __all__ = [
     "match_lexicon",
     "per_1000",
     "provenance_table",
-    "quoted_spans",
     "rate_by_category",
     "read_sentences",
     "score_tone",
@@ -138,50 +138,6 @@ def per_1000(count: int, words: int) -> float:
     0.0
     """
     return round(1000 * count / words, 2) if words else 0.0
-
-
-def quoted_spans(source) -> list[tuple[int, int]]:
-    """Find the stretches of text inside quotation marks, marks included.
-
-    Curly quotes pair up as opening and closing marks; straight double
-    quotes pair up in order. A quotation never crosses a line break, and one
-    left open runs to the end of its line. Single quotes are left alone
-    because they double as apostrophes.
-
-    Parameters
-    ----------
-    source : str or Article
-
-    Returns
-    -------
-    list of (start, end)
-
-    Examples
-    --------
-    >>> text = 'She said “we will act” and "soon".'
-    >>> [text[a:b] for a, b in quoted_spans(text)]
-    ['“we will act”', '"soon"']
-    """
-    text = _text_of(source)
-    spans = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        opened = None
-        for offset, ch in enumerate(line):
-            here = position + offset
-            if opened is None and ch in "“\"«":
-                opened = (here, ch)
-            elif opened is not None and (ch in "”»" or (ch == '"' and opened[1] == '"')):
-                spans.append((opened[0], here + 1))
-                opened = None
-        if opened is not None:
-            spans.append((opened[0], position + len(line.rstrip("\r\n"))))
-        position += len(line)
-    return spans
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
 
 
 # ---------------------------------------------------------------------------
@@ -568,7 +524,7 @@ def _find_hits(article: Article, lexicon, kinds=_READ) -> list[Hit]:
     for tokens in _line_tokens(article, kinds):
         for a, b, entry in match_lexicon(tokens, lexicon):
             start, end = tokens[a].start, tokens[b - 1].end
-            hits.append(Hit(start, end, text[start:end], entry.category, entry.entry, entry.note, _inside(start, end, quotes)))
+            hits.append(Hit(start, end, text[start:end], entry.category, entry.entry, entry.note, is_quoted(quotes, start, end)))
     return hits
 
 
@@ -652,7 +608,7 @@ def _question_hits(article: Article, quotes) -> list[Hit]:
             mark = sentence.start + len(body) - 1
             hits.append(
                 Hit(sentence.start, sentence.end, sentence.text, "question", "?",
-                    "a question asked of the reader", _inside(mark, mark + 1, quotes))
+                    "a question asked of the reader", is_quoted(quotes, mark))
             )
     return hits
 

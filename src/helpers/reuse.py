@@ -51,6 +51,7 @@ from itertools import combinations
 import numpy as np
 
 from helpers.corpus import Article, Corpus, article_from_text
+from helpers.quotations import quoted_spans
 from helpers.reuse_index import (
     build_index,
     find_runs,
@@ -86,7 +87,6 @@ __all__ = [
     "overlap_scores",
     "paraphrase_scope",
     "passage_kind",
-    "quoted_spans",
     "reports_to_json",
     "scores_by_n",
     "shared_shingles",
@@ -129,7 +129,6 @@ _CHUNK_RE = re.compile(r"\S+")
 # "library" and ","); one of the others before letters likewise.
 _TRAILING_MARKS = frozenset(",.;:!?)]”\"'’")
 _LEADING_MARKS = frozenset("(“\"[«")
-_QUOTE_MARK = re.compile('[“”«»„"\n]')
 
 
 # ---------------------------------------------------------------------------
@@ -686,47 +685,6 @@ def _chain_runs(runs, max_gap: int, min_words: int) -> list[tuple]:
             continue
         kept.append(chain)
     return sorted((c[0], c[1], c[2], c[3], c[4], tuple(c[5])) for c in kept)
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Where a text quotes someone: the spans inside quotation marks.
-
-    Curly (“ ”), straight (") and angle (« ») double quotation marks are
-    recognised, line by line; a quotation still open at the end of a line
-    (a paragraph of a longer quotation) runs to the end of that line.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    list of (int, int)
-        Start and end offsets of the quoted words (marks left out).
-
-    Examples
-    --------
-    >>> text = 'She said “we will not stop” and left. "Never," he said.'
-    >>> [text[a:b] for a, b in quoted_spans(text)]
-    ['we will not stop', 'Never,']
-    """
-    spans = []
-    opened = None
-    for mark in _QUOTE_MARK.finditer(text):
-        char, index = mark.group(), mark.start()
-        if char == "\n":
-            if opened is not None:
-                spans.append((opened, index - 1 if text[index - 1 : index] == "\r" else index))
-            opened = None
-        elif char in "“«„" or (char == '"' and opened is None):
-            if opened is None:
-                opened = index + 1
-        elif opened is not None:  # ” » or a closing straight quote
-            spans.append((opened, index))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(text.rstrip("\r"))))
-    return [(a, b) for a, b in spans if b > a]
 
 
 def _word_flags(words: MatchingWords, text: str, lines) -> tuple[list[bool], list[bool], list[int]]:
