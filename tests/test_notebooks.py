@@ -22,7 +22,24 @@ CORPORA = {
     "one-article": ROOT / "tests" / "corpora" / "one-article",
     "very-short": ROOT / "tests" / "corpora" / "very-short",
     "no-quotes": ROOT / "tests" / "corpora" / "no-quotes",
+    # newspaper quotation styles: over several paragraphs, British single marks, wire '' marks
+    "long-quotes": ROOT / "tests" / "corpora" / "long-quotes",
 }
+# Corpora that only some notebooks run on (by the notebook's number), to keep the suite fast:
+# the quotation styles matter to close reading (01), sourcing (03) and copied text (04).
+ONLY_FOR = {"long-quotes": ("01", "03", "04")}
+# Notebook runs known to fail, by (notebook number, corpus): the reason names the cell and the error.
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
+
+
+def _notebook_runs():
+    for path in NOTEBOOKS:
+        for corpus in sorted(CORPORA):
+            if corpus in ONLY_FOR and path.name[:2] not in ONLY_FOR[corpus]:
+                continue
+            reason = KNOWN_FAILURES.get((path.name[:2], corpus))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(path, corpus, id=f"{path.name}-{corpus}", marks=marks)
 
 
 def test_the_series_is_there():
@@ -50,8 +67,7 @@ def test_lesson_skeleton(path):
 
 
 @pytest.mark.notebook
-@pytest.mark.parametrize("corpus", sorted(CORPORA))
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize(("path", "corpus"), list(_notebook_runs()))
 def test_notebook_runs_headless(path, corpus, tmp_path):
     run = run_notebook(
         path,
