@@ -4,8 +4,11 @@ Every sentence here was written for these tests in the style of general news
 writing; none is taken from the seed articles.
 """
 
+import re
+
 import pytest
 
+from helpers import sourcing
 from helpers.corpus import article_from_text, load_corpus
 from helpers.sourcing import (
     GUARDS,
@@ -19,6 +22,7 @@ from helpers.sourcing import (
     find_quotations,
     load_lexicon,
 )
+from helpers.sourcing.registry import SCOPES, steps
 
 
 def only(text, **expected):
@@ -386,6 +390,26 @@ def test_explain_names_the_rule_the_list_and_the_resolved_speaker():
 def test_every_rule_and_guard_is_described():
     assert all(len(text) > 20 for text in RULES.values())
     assert all(len(text) > 20 for text in GUARDS.values())
+
+
+def test_every_registered_step_has_a_description_and_a_known_scope():
+    registered = steps()
+    assert registered
+    assert all(len(step.description) > 20 and step.scope in SCOPES for step in registered)
+    assert all(step.description == GUARDS[step.name] for step in registered if step.is_guard)
+
+
+def test_the_registry_runs_the_steps_in_the_documented_order():
+    documented = re.findall(r"^\d+\. ``([a-z-]+)``", sourcing.__doc__, re.MULTILINE)
+    registered = steps()
+    assert documented == [step.name for step in registered]
+    assert [step.order for step in registered] == sorted(step.order for step in registered)
+
+
+def test_rules_are_the_registered_rule_names_with_their_descriptions():
+    registered = [step for step in steps() if not step.is_guard]
+    assert list(RULES) == [step.name for step in registered]
+    assert RULES == {step.name: step.description for step in registered}
 
 
 def test_the_word_lists_are_read_and_a_category_typo_is_reported(tmp_path):
