@@ -23,7 +23,8 @@ SILENT = article_from_text("The road opened on Monday.", "s.txt", "S")
 def test_speaker_types_counts_each_type_and_names_the_extremes():
     chart = plot_speaker_types([NAMED, VAGUE, SILENT])
     assert isinstance(chart, Chart)
-    assert chart.data == {"N": [2, 0, 0, 0], "V": [0, 0, 1, 1], "S": [0, 0, 0, 0]}
+    # person, organization, media, document, group, none
+    assert chart.data == {"N": [2, 0, 0, 0, 0, 0], "V": [0, 0, 0, 0, 1, 1], "S": [0, 0, 0, 0, 0, 0]}
     assert "Article N names its sources most often (100% named)" in chart.description
     assert "article V leans most on vague groups" in chart.description
     assert "no attributions were found in S" in chart.description
@@ -38,7 +39,8 @@ def test_speaker_types_accepts_summaries_and_uses_the_palette():
 
 def test_kinds_counts_and_describes_direct_quotation():
     chart = plot_kinds([NAMED, VAGUE])
-    assert chart.data["N"] == [1, 1, 0, 0] and chart.data["V"] == [0, 1, 1, 0]
+    # direct, indirect, implicit, scare, no-response
+    assert chart.data["N"] == [1, 1, 0, 0, 0] and chart.data["V"] == [0, 1, 1, 0, 0]
     assert "Article N quotes directly most often (50%" in chart.description
     assert len(chart.data["N"]) == len(KINDS)
 
@@ -76,4 +78,4 @@ def test_evaluation_plot_shows_the_scores_it_was_given(seeds):
 def test_every_plot_renders_on_the_second_corpus(plot, harbor):
     chart = plot(harbor)
     assert chart.png()[:4] == b"\x89PNG"
-    assert chart.description.endswith(".") and len(SPEAKER_TYPES) == 4
+    assert chart.description.endswith(".") and len(SPEAKER_TYPES) == 6

@@ -951,9 +951,9 @@ def _attribution_level(found: list) -> tuple[str, tuple[str, ...]]:
         speaker_type = getattr(item, "speaker_type", "")
         if kind == "scare":
             continue
-        if speaker_type in ("person", "organization", "organisation"):
+        if speaker_type in ("person", "organization", "organisation", "media"):
             levels.add("named")
-        elif speaker_type == "group":
+        elif speaker_type in ("group", "document"):
             levels.add("vague")
         else:
             levels.add("agentless")

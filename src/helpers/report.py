@@ -210,7 +210,7 @@ def _sourcing_numbers(sourcing: dict) -> dict:
     by_type = sourcing.get("by_speaker_type", {}) or {}
     return {
         "attributions": sourcing.get("attributions", sum(by_type.values())),
-        "named": by_type.get("person", 0) + by_type.get("organization", 0),
+        "named": sum(by_type.get(t, 0) for t in ("person", "organization", "media")),
         "vague": by_type.get("group", 0),
         "agentless": by_type.get("none", 0),
         "direct": sourcing.get("direct_quotes", 0),

@@ -393,6 +393,11 @@ def _continues_quotation(text: str, end: int, start: int) -> bool:
     return bool(_QUESTION_QUOTE_END.search(text[max(0, end - 4) : end])) and text[start : start + 1].islower()
 
 
+def _inside_brackets(text: str) -> bool:
+    """True if a bracket opened in ``text`` is still open at its end ("Sen. Lee (D-Mo.")."""
+    return text.count("(") > text.count(")") and text.rfind("(") > len(text) - 40
+
+
 _LEAD = re.compile(r"[\s\ufeff]*(?:[-*•–·▪●]\s+)?")
 
 
@@ -436,6 +441,9 @@ def _split_line(text: str, line: Line) -> list[tuple[int, int]]:
         if merged and (
             open_double_depth(text[merged[-1][0] : merged[-1][1]]) > 0
             or _continues_quotation(text, merged[-1][1], a)
+            or _inside_brackets(text[merged[-1][0] : merged[-1][1]])
+            or text[a] in "),;:]"
+            or (text[merged[-1][1] - 1] == ")" and text[a].islower())  # "Sen. Ada Moss (D-Ore.) said"
         ):
             merged[-1][1] = b
         else:

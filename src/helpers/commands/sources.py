@@ -96,10 +96,11 @@ def _print_summary(per_article) -> None:
         s = summarize_sourcing(article, found)
         share = "—" if s["named_share"] is None else f"{s['named_share']:.0%}"
         t, k = s["by_speaker_type"], s["by_kind"]
-        rows.append([s["label"], s["file"][:28], s["attributions"], t["person"], t["organization"], t["group"], t["none"],
-                     k["direct"], k["indirect"], k["implicit"], k["scare"], share, f"{s['unsourced_sentences']}/{s['prose_sentences']}"])
-    print_table(rows, ["label", "file", "found", "person", "org", "group", "none", "direct", "indirect", "implicit",
-                       "scare", "named", "no source"])
+        rows.append([s["label"], s["file"][:28], s["attributions"], t["person"], t["organization"], t["media"],
+                     t["document"], t["group"], t["none"], k["direct"], k["indirect"], k["implicit"], k["scare"],
+                     k["no-response"], share, f"{s['unsourced_sentences']}/{s['prose_sentences']}"])
+    print_table(rows, ["label", "file", "found", "person", "org", "media", "document", "group", "none", "direct",
+                       "indirect", "implicit", "scare", "no reply", "named", "no source"])
 
 
 def _evaluate(args) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from helpers.plots.base import PALETTE, SEQUENTIAL_MAP, Chart, new_figure
 from helpers.sourcing import CUE_CATEGORIES, KINDS, SPEAKER_TYPES, find_attributions, summarize_sourcing
+from helpers.sourcing.model import NAMED_TYPES
 
 __all__ = [
     "plot_cue_categories",
@@ -22,6 +23,8 @@ __all__ = [
 _TYPE_LABELS = {
     "person": "named person",
     "organization": "named organisation",
+    "media": "news outlet",
+    "document": "document or data",
     "group": "vague group",
     "none": "nobody named",
 }
@@ -30,9 +33,10 @@ _KIND_LABELS = {
     "indirect": "indirect (paraphrase)",
     "implicit": "implicit (agentless)",
     "scare": "scare quotes",
+    "no-response": "did not respond",
 }
-_HATCHES = ("", "//", "..", "xx", "\\\\", "++")
-_MARKERS = {"person": "o", "organization": "s", "group": "^", "none": "x"}
+_HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--")
+_MARKERS = {"person": "o", "organization": "s", "media": "D", "document": "P", "group": "^", "none": "x"}
 
 
 def _summaries(corpus_or_summaries) -> list[dict]:
@@ -92,13 +96,14 @@ def plot_speaker_types(corpus_or_summaries) -> Chart:
     >>> from helpers.corpus import article_from_text
     >>> chart = plot_speaker_types([article_from_text("Critics say it fails. Mayor Ann Lee said it works.", label="A")])
     >>> chart.data
-    {'A': [1, 0, 1, 0]}
+    {'A': [1, 0, 0, 0, 1, 0]}
     """
     summaries = _summaries(corpus_or_summaries)
     figure, counts = _stacked(summaries, "by_speaker_type", SPEAKER_TYPES, _TYPE_LABELS,
                               "Who is given as the source", "attributions")
     description = "Stacked bars, one per article, of the share of attributions whose source is a named person, " \
-                  "a named organisation, a vague group or nobody named. " + _type_sentence(counts)
+                  "a named organisation, a news outlet, a document or data, a vague group or nobody named. " \
+                  + _type_sentence(counts)
     return Chart(figure, description, counts)
 
 
@@ -106,8 +111,9 @@ def _type_sentence(counts: dict) -> str:
     with_any = {label: c for label, c in counts.items() if sum(c)}
     if not with_any:
         return "No attributions were found in any article."
-    named = {label: _percent(c[0] + c[1], sum(c)) for label, c in with_any.items()}
-    vague = {label: _percent(c[2] + c[3], sum(c)) for label, c in with_any.items()}
+    at = {t: SPEAKER_TYPES.index(t) for t in SPEAKER_TYPES}
+    named = {label: _percent(sum(c[at[t]] for t in NAMED_TYPES), sum(c)) for label, c in with_any.items()}
+    vague = {label: _percent(c[at["group"]] + c[at["none"]], sum(c)) for label, c in with_any.items()}
     most_named = max(named, key=named.get)
     most_vague = max(vague, key=vague.get)
     sentence = f"Article {most_named} names its sources most often ({named[most_named]:.0f}% named)"
@@ -136,7 +142,7 @@ def plot_kinds(corpus_or_summaries) -> Chart:
     >>> from helpers.corpus import article_from_text
     >>> text = "“It works,” said Jo Kim. The plan is seen as bold."
     >>> plot_kinds([article_from_text(text, label="A")]).data
-    {'A': [1, 0, 1, 0]}
+    {'A': [1, 0, 1, 0, 0]}
     """
     summaries = _summaries(corpus_or_summaries)
     figure, counts = _stacked(summaries, "by_kind", KINDS, _KIND_LABELS, "How the sources are reported", "attributions")
@@ -253,7 +259,7 @@ def plot_source_positions(corpus, attributions: dict | None = None) -> Chart:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, fontsize=8, frameon=False)
     firsts = []
     for label, marks in data.items():
-        named = [p for p, t, _ in marks if t in ("person", "organization")]
+        named = [p for p, t, _ in marks if t in NAMED_TYPES]
         if named:
             firsts.append(f"{label} at {min(named):.0f}%")
     detail = ("The first named source appears in " + ", ".join(firsts) + " of the way through the text.") if firsts \

@@ -5,23 +5,28 @@ belief or a judgment as someone's: "Critics argue that ...", "“Do not come,”
 she said", "according to the library's annual report", or, with nobody named,
 "the move is seen as ...". For each one this module records
 
-* the **speaker** as written, and who it is (``speaker_resolved``: "she" is
-  replaced by the most recent named person before it);
-* the **speaker type**: ``person``, ``organization``, ``group`` (vague or
-  anonymous sources: "critics", "officials", "some", "one engineer") or
-  ``none`` (nobody named: "is seen as", and scare quotes);
+* the **speaker** as written, and who it is (``speaker_resolved``: "she",
+  "Mr Blair", "the attorney general" or "the company" is linked to someone
+  named earlier, ``speaker_reason`` says which rule linked it, and
+  ``uncertain`` says when the link may be wrong);
+* the **speaker type**: ``person``, ``organization``, ``media`` (news
+  outlets and agencies: "The New York Post reports"), ``document``
+  (reports, studies, polls, figures), ``group`` (vague or anonymous
+  sources: "critics", "officials", "some", "one engineer") or ``none``
+  (nobody named: "is seen as", and scare quotes);
 * the **cue** (the verb or phrase that signals speech) and its **category**
   (neutral "said", argumentative "claimed", emphatic "underscored",
   evaluative "praised", belief "sees as", ...);
 * the **kind**: ``direct`` (quotation marks around the speaker's words),
-  ``indirect`` (paraphrase), ``implicit`` (agentless) or ``scare`` (quotation
-  marks around a term with no speaker);
+  ``indirect`` (paraphrase), ``implicit`` (agentless), ``scare`` (quotation
+  marks around a term with no speaker) or ``no-response`` (a source that
+  "did not respond to a request for comment");
 * the quotation, if any, and **which rule found it** (see :data:`RULES` and
   :func:`explain`).
 
 There is no statistical model here: no part-of-speech tagger, no named-entity
 recogniser. The rules use capital letters, the sentence and token offsets of
-:mod:`helpers.text`, the quotations of :mod:`helpers.quotations`, and seven
+:mod:`helpers.text`, the quotations of :mod:`helpers.quotations`, and nine
 word lists in ``helpers/data`` that you can open and extend:
 
 =============================  ==============================================
@@ -32,6 +37,8 @@ word lists in ``helpers/data`` that you can open and extend:
 ``titles_en.txt``              titles before names ("Secretary", "Mayor")
 ``organisation_words_en.txt``  words that make a name an organisation
 ``non_person_words_en.txt``    words that make a name a place, law or date
+``media_words_en.txt``         words and names that make a source a news outlet
+``first_names_en.txt``         given names with their usual gender (for "he"/"she")
 =============================  ==============================================
 
 The rules also refuse some look-alikes, and say why (:func:`find_near_misses`):
@@ -55,7 +62,8 @@ How the package is laid out
 ``guards``         the look-alikes that are refused (:data:`GUARDS`)
 ``registry``       how rules are registered, ordered and run
 ``rules``          the rules, one function each (:data:`RULES`)
-``resolution``     who "she", "they" or "it" refers to
+``resolution``     who "she", "Mr Blair", "the attorney general" or "the
+                   company" is: each mention linked to someone named earlier
 ``api``            the public functions
 =================  ==========================================================
 
@@ -79,26 +87,28 @@ with each step in ``rules.py``.
 7. ``naming`` (guard, each word)
 8. ``follow-on`` (each word)
 9. ``shared-subject`` (each word)
-10. ``negated`` (guard, each word)
-11. ``nested`` (guard, each word)
-12. ``author-claim`` (guard, each word: "it" with a cue that is not neutral)
-13. ``organisation-stance`` (guard, each word)
-14. ``document-emphasis`` (guard, each word)
-15. ``no-content`` (guard, each word)
-16. ``speech-as-subject`` (each word)
-17. ``content-then-speaker`` (each word)
-18. ``no-speaker`` (guard, each word)
-19. ``speaker-cue-content`` (each word)
-20. ``nominal-source`` (each speech noun)
-21. ``nominal-possessive`` (each speech noun)
-22. ``nominal-of`` (each speech noun)
-23. ``agentless-pair`` (each sentence)
-24. ``speaker-then-quote`` (each quotation)
-25. ``continued`` (each quotation)
-26. ``title-in-quotes`` (guard, each quotation: also "naming")
-27. ``scare-quote`` (each quotation)
-28. ``quote-without-speaker`` (each quotation)
-29. ``weasel-pair`` (the whole article)
+10. ``no-response`` (each word)
+11. ``negated`` (guard, each word)
+12. ``nested`` (guard, each word)
+13. ``author-claim`` (guard, each word: "it" with a cue that is not neutral)
+14. ``organisation-stance`` (guard, each word)
+15. ``document-emphasis`` (guard, each word)
+16. ``no-content`` (guard, each word)
+17. ``speech-as-subject`` (each word)
+18. ``content-then-speaker`` (each word)
+19. ``no-speaker`` (guard, each word)
+20. ``speaker-cue-content`` (each word)
+21. ``nominal-source`` (each speech noun)
+22. ``nominal-possessive`` (each speech noun)
+23. ``nominal-of`` (each speech noun)
+24. ``agentless-pair`` (each sentence)
+25. ``speaker-then-quote`` (each quotation)
+26. ``continued`` (each quotation)
+27. ``title-in-quotes`` (guard, each quotation: also "naming")
+28. ``scare-quote`` (each quotation)
+29. ``quote-without-speaker`` (each quotation)
+30. ``headline`` (the whole article: headings and summary lines)
+31. ``weasel-pair`` (the whole article)
 """
 
 from __future__ import annotations

@@ -57,6 +57,8 @@ def _freeze(doc: _Document, item: _Found) -> Attribution:
         cue_end=item.cue[1] if item.cue else None,
         quote_start=quote_start,
         quote_end=quote_end,
+        speaker_reason=speaker.reason if speaker else None,
+        uncertain=speaker.uncertain if speaker else None,
     )
 
 
@@ -147,7 +149,7 @@ def explain(attribution: Attribution, article=None) -> str:
     --------
     >>> a = find_attributions("Critics argue that the plan is too costly.")[0]
     >>> print(explain(a))
-    Rule speaker-cue-content: a speaker, then a cue, then what they said (X argued that ...); if what follows holds a quotation, the kind is direct. Cue “argue”: argumentative (presents a disputed position). Speaker “Critics”: group.
+    Rule speaker-cue-content: a speaker, then a cue, then what they said (X argued that ...); if what follows holds a quotation, the kind is direct. Cue “argue”: argumentative (presents a disputed position). Speaker “Critics”: group (“Critics” is a vague source in vague_sources_en.txt).
     """
     rules = attribution.rule.split("+")
     parts = [f"Rule {rules[0]}: {RULES.get(rules[0], 'a rule of this module')}."]
@@ -160,8 +162,12 @@ def explain(attribution: Attribution, article=None) -> str:
         sentence = f"Speaker “{attribution.speaker}”: {attribution.speaker_type}"
         if attribution.speaker_resolved and attribution.speaker_resolved.lower() != attribution.speaker.lower():
             sentence += f", taken to be {attribution.speaker_resolved}"
-        reason = _speaker_reason(attribution, article) if article is not None else ""
+        reason = attribution.speaker_reason or (_speaker_reason(attribution, article) if article is not None else "")
         parts.append(sentence + (f" ({reason})." if reason else "."))
+        if attribution.uncertain:
+            parts.append(f"Uncertain: {attribution.uncertain}; check who is meant.")
+    if attribution.kind == "no-response":
+        parts.append("The source was asked and did not answer: a silence the reader should notice.")
     elif attribution.kind == "implicit":
         parts.append("No speaker: who holds this view is not said.")
     elif attribution.kind == "scare":
@@ -173,6 +179,7 @@ def explain(attribution: Attribution, article=None) -> str:
 
 _CATEGORY_MEANING = {
     "neutral": "reports without judging",
+    "no-response": "the source did not answer",
     "argumentative": "presents a disputed position",
     "emphatic": "stresses a point",
     "evaluative": "judges something",
@@ -307,10 +314,12 @@ def summarize_sourcing(article, attributions: list[Attribution] | None = None) -
     -------
     dict
         ``file``, ``label``, ``attributions`` (how many), ``by_speaker_type``
-        and ``by_kind`` (counts for every type and kind, zeros included),
+        and ``by_kind`` (counts for every type and kind, zeros included; each
+        sums to ``attributions``, scare quotes counted as type ``none``),
         ``by_cue_category`` (counts of the categories used), ``sources``
-        (speaker mentions: explicit attributions), ``named_share`` (share of
-        the sources that are named people or organisations; None without
+        (attributions with a speaker: ``attributions`` less type ``none``),
+        ``named_share`` (share of the sources that are named people,
+        organisations or outlets; None without
         sources), ``named_sources`` and ``vague_sources`` (``{name: count}``,
         most cited first), ``direct_quotes``, ``prose_sentences``,
         ``unsourced_sentences`` (prose sentences with no source) and
@@ -323,14 +332,14 @@ def summarize_sourcing(article, attributions: list[Attribution] | None = None) -
     >>> text = "Critics argue the plan fails. Mayor Ann Lee said it works. This signals a shift."
     >>> summary = summarize_sourcing(text)
     >>> summary["by_speaker_type"]
-    {'person': 1, 'organization': 0, 'group': 1, 'none': 0}
+    {'person': 1, 'organization': 0, 'media': 0, 'document': 0, 'group': 1, 'none': 0}
     >>> summary["named_share"], summary["named_sources"], summary["unsourced_sentences"]
     (0.5, {'Ann Lee': 1}, 1)
     """
     article = _as_article(article)
     if attributions is None:
         attributions = find_attributions(article)
-    by_type = Counter(a.speaker_type for a in attributions if a.kind != "scare")
+    by_type = Counter(a.speaker_type for a in attributions)
     by_kind = Counter(a.kind for a in attributions)
     categories = Counter(a.cue_category for a in attributions if a.cue_category)
     explicit = [a for a in attributions if a.is_explicit]

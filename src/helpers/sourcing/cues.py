@@ -33,7 +33,8 @@ def _agentless_at(doc: _Document, i: int, limit: int):
 def _skip_left(doc: _Document, j: int, first: int) -> tuple[int, bool]:
     """Skip auxiliaries and adverbs left of a cue: (new j, whether a form of "be" was skipped)."""
     passive = False
-    while j >= first and (doc.norms[j] in _AUX or doc.is_adverb(j) or doc.tokens[j].kind == "clitic"):
+    while j >= first and (doc.norms[j] in _AUX or doc.is_adverb(j) or doc.tokens[j].kind == "clitic"
+                          or doc.norms[j].endswith("n't")):
         if doc.norms[j] in _BE or (doc.tokens[j].kind == "clitic" and doc.norms[j] == "'s"):
             passive = passive or doc.norms[j] in _BE
         j -= 1

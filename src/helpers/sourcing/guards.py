@@ -28,7 +28,8 @@ GUARDS = {
     "no-speaker": "no speaker could be found before the cue",
     "nested": "the cue is part of what someone else is reported to have said",
     "title-in-quotes": "quotation marks around a capitalised title or name, not speech",
-    "negated": "the cue is negated (“did not respond”, “declined to comment”): nothing is attributed",
+    "negated": "the cue is negated (“did not agree”, “never said”): nothing is attributed (a source that "
+    "“did not respond” or “declined to comment” is kept, as the kind no-response)",
     "prediction": "a passive act in the future or as a possibility (“is likely to be challenged”, "
     "“will be criticised”): the author's prediction, not a view someone holds",
 }

@@ -1,4 +1,4 @@
-"""The seven word lists the attribution rules read from ``helpers/data``."""
+"""The eight word lists the attribution rules read from ``helpers/data``."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ class Lexicon:
     org_words: frozenset
     non_person: frozenset
     stopwords: frozenset
+    media: frozenset = frozenset()
     cue_lengths: tuple = ()
     agentless_lengths: tuple = ()
     first_words: frozenset = frozenset()
@@ -51,8 +52,9 @@ def load_lexicon(
     titles: str = "titles_en.txt",
     organisations: str = "organisation_words_en.txt",
     non_person: str = "non_person_words_en.txt",
+    media: str = "media_words_en.txt",
 ) -> Lexicon:
-    """Read the seven word lists the attribution rules use.
+    """Read the eight word lists the attribution rules use.
 
     Pass the path of your own copy of a list to try a change without editing
     the project's files.
@@ -89,6 +91,7 @@ def load_lexicon(
         org_words=frozenset(w.lower() for w in read_list(organisations)),
         non_person=frozenset(w.lower() for w in read_list(non_person)),
         stopwords=load_stopwords(),
+        media=frozenset(w.lower() for w in read_list(media)),
         cue_lengths=tuple(sorted({len(k) for k in cue_map}, reverse=True)),
         agentless_lengths=tuple(sorted({len(k) for k in agentless_map}, reverse=True)),
         first_words=frozenset(k[0] for k in list(cue_map) + list(agentless_map) if k),

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-__all__ = ["CUE_CATEGORIES", "KINDS", "SPEAKER_TYPES", "Attribution", "NearMiss", "UnsourcedSentence"]
+__all__ = ["CUE_CATEGORIES", "KINDS", "NAMED_TYPES", "SPEAKER_TYPES", "Attribution", "NearMiss", "UnsourcedSentence"]
 
 #: Who an attribution gives as its source.
-SPEAKER_TYPES = ("person", "organization", "group", "none")
+SPEAKER_TYPES = ("person", "organization", "media", "document", "group", "none")
+
+#: Speaker types a reader can look up by name: people, organisations and news outlets.
+NAMED_TYPES = ("person", "organization", "media")
 
 #: How the words are reported.
-KINDS = ("direct", "indirect", "implicit", "scare")
+KINDS = ("direct", "indirect", "implicit", "scare", "no-response")
 
 #: What the choice of cue signals (see ``reporting_cues_en.txt``).
 CUE_CATEGORIES = (
     "neutral",
+    "no-response",
     "argumentative",
     "emphatic",
     "evaluative",
@@ -42,7 +46,11 @@ class Attribution:
     ``quote`` are None when there is none; ``speaker_start``/``speaker_end``,
     ``cue_start``/``cue_end`` and ``quote_start``/``quote_end`` give their
     places (the quotation's span runs from the first quoted word to the last,
-    and ``quote`` joins its pieces with " … ").
+    and ``quote`` joins its pieces with " … "). ``speaker_reason`` says how
+    the speaker was identified and linked to someone named earlier ("“She”
+    refers to Mary Jones, the most recent woman named before it");
+    ``uncertain`` says why that link may be wrong ("the article names 2
+    people called Blair"), and is None when nothing makes it doubtful.
     """
 
     file: str
@@ -63,6 +71,8 @@ class Attribution:
     cue_end: int | None = None
     quote_start: int | None = None
     quote_end: int | None = None
+    speaker_reason: str | None = None
+    uncertain: str | None = None
 
     @property
     def is_explicit(self) -> bool:
@@ -71,8 +81,8 @@ class Attribution:
 
     @property
     def is_named(self) -> bool:
-        """True when the source is a named person or organisation."""
-        return self.speaker_type in ("person", "organization")
+        """True when the source is a named person, organisation or news outlet."""
+        return self.speaker_type in NAMED_TYPES
 
     @property
     def anchor(self) -> tuple[int, int]:

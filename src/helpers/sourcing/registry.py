@@ -169,7 +169,8 @@ def _each_word(state: _State, group: list[Step], sentence: Sentence, first: int,
     starts_cue = doc.lex.first_words
     i = first
     while i < last:
-        if doc.norms[i] not in starts_cue or doc.in_quote(doc.tokens[i].start) or state.taken(i, i + 1):
+        if (doc.norms[i] not in starts_cue or doc.in_quote(doc.tokens[i].start) or state.taken(i, i + 1)
+                or (i > first and doc.is_cap(i))):  # a capitalised word inside a sentence is a name ("the United States")
             i += 1
             continue
         word = _Word(sentence, i, first, last)

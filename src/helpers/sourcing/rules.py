@@ -27,6 +27,7 @@ from helpers.sourcing.document import (
     _NEGATIONS,
     _PARTICLES,
     _POSSESSIVE_PRONOUNS,
+    _QUANTIFIERS,
     _SCARE_MAX_WORDS,
     _SUBJECT_PRONOUNS,
     _TAIL_STARTS,
@@ -37,13 +38,18 @@ from helpers.sourcing.guards import refuse
 from helpers.sourcing.lexicon import CueEntry
 from helpers.sourcing.registry import _State, _Word, check, rule, rule_descriptions
 from helpers.sourcing.speakers import (
+    _SAYING,
+    _before_parenthesis,
     _chain_left,
     _chain_right,
     _classify,
+    _clause_follows,
+    _described_speaker,
     _is_speaker,
     _named_org_in,
     _possessor,
     _Speaker,
+    _speaker_of_saying,
     _unit_left,
 )
 from helpers.text import tokenize
@@ -59,19 +65,20 @@ _QUOTE_GAP = frozenset(",—–-") | QUOTE_MARKS
 # ---------------------------------------------------------------------------
 
 
-def _cue_then_speaker(doc: _Document, i: int, b: int):
-    """“...,” said X: (speaker, cue token range, cue entry) or None."""
+def _cue_then_speaker(doc: _Document, i: int, b: int, alone: bool = False):
+    """“...,” said X: (speaker, cue token range, cue entry) or None. ``alone``: the attribution
+    is a sentence of its own, so only a short tail may follow the speaker."""
     cue = _cue_at(doc, i, b)
     if cue and not doc.norms[i].endswith("ing"):
         span = _chain_right(doc, cue[0], b)
-        if span:
-            speaker = _classify(doc, *span)
+        if span and not (alone and not _tail(doc, span[1], b)):
+            speaker = _speaker_of_saying(doc, *span, cue[1])
             if _is_speaker(speaker):
                 return speaker, (i, cue[0]), cue[1]
     return None
 
 
-def _speaker_then_cue(doc: _Document, i: int, b: int):
+def _speaker_then_cue(doc: _Document, i: int, b: int, alone: bool = False):
     """“...,” X said / “...,” X, a company lawyer, said: (speaker, cue token range, cue entry) or None."""
     span = _chain_right(doc, i, b, stop_at_cue=True)
     after = span[1] if span else b
@@ -81,11 +88,25 @@ def _speaker_then_cue(doc: _Document, i: int, b: int):
             after = closing + 1
     if span and after < b:
         cue = _cue_at(doc, after, b)
-        if cue:
-            speaker = _classify(doc, *span)
+        if cue and not (alone and not _tail(doc, cue[0], b)):
+            speaker = _speaker_of_saying(doc, *span, cue[1])
             if _is_speaker(speaker):
                 return speaker, (after, cue[0]), cue[1]
     return None
+
+
+def _sentence_after(doc: _Document, sentence, position: int):
+    """The next sentence if it starts right after ``position`` on the same line and is short:
+    the attribution that ends a quotation (“... missing.” Trump said.)."""
+    index = doc.sentences.index(sentence)
+    if index + 1 >= len(doc.sentences):
+        return None
+    following = doc.sentences[index + 1]
+    gap = doc.text[position : following.start]
+    if gap.strip() or "\n" in gap or not following.is_prose:
+        return None
+    a, b = doc.token_range(following.start, following.end)
+    return following if b - a <= 16 else None
 
 
 @rule("quote-then-speaker", "a quotation followed by the speaker and the cue, in either order "
@@ -101,9 +122,15 @@ def quote_then_speaker(state: _State, number: int, quote) -> None:
     i = a
     while i < b and doc.tokens[i].text in _QUOTE_GAP:
         i += 1
-    if i >= b:
-        return
-    match = _cue_then_speaker(doc, i, b) or _speaker_then_cue(doc, i, b)
+    alone = i >= b
+    if alone:
+        # “... missing.” Trump said.  (the sentence ended inside the quotation)
+        following = _sentence_after(doc, cue_sentence, quote.end)
+        if following is None:
+            return
+        cue_sentence = following
+        i, b = doc.token_range(following.start, following.end)
+    match = _cue_then_speaker(doc, i, b, alone) or _speaker_then_cue(doc, i, b, alone)
     if match is None:
         return
     speaker, cue, entry = match
@@ -148,8 +175,11 @@ def _passive_at(state: _State, word: _Word) -> _Passive | None:
         return None
     end, (category, reduced) = match
     j, passive = _skip_left(doc, i - 1, first)
+    # a participle that opens the sentence stands alone: "Asked about the emails, ..."
+    opening = i == first and end < word.last and doc.tokens[end].kind == "word"
     if not passive and (
-        not reduced or j < first or _is_speaker(_subject_if_active(doc, i, first)) or state.taken(i, end)
+        not reduced or (j < first and not opening) or _is_speaker(_subject_if_active(doc, i, first))
+        or state.taken(i, end)
     ):
         return None
     return _Passive(end, category, j + 1 if passive else i, passive, j)
@@ -263,6 +293,11 @@ def _verb_here(state: _State, word: _Word) -> tuple[_Cue, int] | None:
             return None
         if j >= first and (doc.norms[j] in _DETERMINERS or doc.norms[j] in _POSSESSIVE_PRONOUNS) and j == i - 1:
             return None
+        before = doc.tokens[i - 1] if i - 1 >= first else None
+        if before is not None and doc.norms[i].endswith("s") and (
+            before.kind == "number" or doc.norms[i - 1] in _QUANTIFIERS or (before.kind == "clitic" and i - 2 >= first)
+        ):
+            return None  # "several states", "five reports", "Mr Dale's comments": a noun
         return cue, j
 
     return word.get("verb", compute)
@@ -394,19 +429,50 @@ def shared_subject(state: _State, word: _Word) -> int | None:
     return cue_end
 
 
-@check("negated", order=34, scope="word")
-def refuse_negated(state: _State, word: _Word) -> int | None:
-    """ "did not respond", "declined to comment": nothing is attributed."""
+def _negated(state: _State, word: _Word) -> bool:
+    """The verb cue at this word is negated: "did not respond", "declined to comment"."""
     verb = _verb_here(state, word)
     if verb is None:
-        return None
+        return False
     doc, i, first, j = state.doc, word.i, word.first, verb[1]
-    if any(doc.norms[k] in _NEGATIONS for k in range(max(first, j + 1), i)) or (
-        j >= first and doc.norms[j] in ("declined", "refused") or (j - 1 >= first and doc.norms[j] == "to" and doc.norms[j - 1] in ("declined", "refused"))
-    ):
-        refuse(doc, word.sentence, max(first, j), verb[0].end, "negated")
-        return verb[0].end
-    return None
+    return any(doc.norms[k] in _NEGATIONS or doc.norms[k].endswith("n't") for k in range(max(first, j + 1), i)) or (
+        j >= first and doc.norms[j] in ("declined", "refused")
+        or (j - 1 >= first and doc.norms[j] == "to" and doc.norms[j - 1] in ("declined", "refused"))
+    )
+
+
+#: Verbs of answering that, negated, report that a source said nothing ("declined to comment").
+_ANSWERING = frozenset({"comment", "respond", "reply", "answer", "say"})
+#: What may stand between the source and such a verb: "did not immediately", "declined to".
+_NOT_ANSWERING = frozenset({"not", "never", "declined", "refused", "to", "immediately", "yet", "did", "does",
+                            "has", "have", "had", "would", "could", "will"})
+
+
+@rule("no-response", "a source that was asked and did not answer (“did not respond to a request for comment”, "
+      "“declined to comment”)", order=34, scope="word")
+def no_response(state: _State, word: _Word) -> int | None:
+    verb = _verb_here(state, word)
+    if verb is None or verb[0].entry.base not in _ANSWERING or not _negated(state, word):
+        return None
+    doc, k = state.doc, word.i - 1
+    while k >= word.first and (doc.norms[k] in _NOT_ANSWERING or doc.norms[k] in _AUX or doc.is_adverb(k)
+                               or doc.norms[k].endswith("n't")):
+        k -= 1
+    speaker, _ = _find_subject(doc, k, word.first)
+    if speaker is None:
+        return None
+    state.add(word.sentence, speaker, (k + 1, verb[0].end), "no-response", "no-response", "no-response")
+    return verb[0].end
+
+
+@check("negated", order=35, scope="word")
+def refuse_negated(state: _State, word: _Word) -> int | None:
+    """ "did not agree", "never said": nothing is attributed."""
+    if not _negated(state, word):
+        return None
+    verb = _verb_here(state, word)
+    refuse(state.doc, word.sentence, max(word.first, verb[1]), verb[0].end, "negated")
+    return verb[0].end
 
 
 # -- the speaker before a cue --------------------------------------------------
@@ -452,8 +518,45 @@ def _named_example(doc: _Document, speaker: _Speaker, span: tuple, k: int, j: in
     elif segment_first in ("by", "from") and speaker.head == "document":
         named = _named_org_in(doc, k + 1, j)
         if named:
-            speaker.type, speaker.resolved = "organization", doc.span_text(*named)
+            speaker.resolved = doc.span_text(*named)
             speaker.reason = f"a document by a named organisation (“{speaker.resolved}”)"
+
+
+#: Words that open an apposition after a name: "Ann Lee, a lawyer from Leeds, Yorkshire, said".
+_APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "whose", "one", "his", "her", "their", "its", "now",
+                                "then", "also", "former", "another", "both", "chief", "head", "deputy", "senior"})
+
+
+def _named_in_apposition(doc: _Document, k: int, j: int, first: int) -> _Speaker | None:
+    """ "The company, Westline Energy, said": a name between commas is the speaker; what the
+    phrase before it says it is (an organisation) decides its type."""
+    run = doc.run_at(k + 1)
+    if not (run and run == (k + 1, j) and run[1] - run[0] >= 2):
+        return None
+    speaker = _classify(doc, k + 1, j)
+    outer = _chain_left(doc, k - 1, first) if k - 1 >= first else None
+    described = _classify(doc, *outer) if outer else None
+    if speaker.type == "person" and described is not None and described.type == "organization":
+        speaker.type, speaker.resolved = "organization", speaker.text
+        speaker.reason = f"named after “{described.text}”, an organisation"
+    return speaker if _is_speaker(speaker) else None
+
+
+def _before_long_apposition(doc: _Document, comma: int, j: int, first: int) -> _Speaker | None:
+    """A speaker before an apposition that holds commas of its own:
+    "Christopher Harvey, an African-American delegate from Houston, Texas, said"."""
+    k = comma
+    for _ in range(3):
+        k -= 1
+        while k >= first and doc.tokens[k].text != "," and j - k < 45:
+            k -= 1
+        if k - 1 < first or doc.tokens[k].text != "," or doc.norms[k + 1] not in _APPOSITION_STARTS:
+            continue
+        span = _chain_left(doc, k - 1, first)
+        speaker = _classify(doc, *span) if span else None
+        if _is_speaker(speaker) and speaker.head != "document":
+            return speaker
+    return None
 
 
 def _subject_before_comma(doc: _Document, j: int, first: int):
@@ -463,29 +566,54 @@ def _subject_before_comma(doc: _Document, j: int, first: int):
         k -= 1
     if not (k >= first and doc.tokens[k].text == ","):
         return None, None
-    run = doc.run_at(k + 1)
-    if run and run == (k + 1, j) and run[1] - run[0] >= 2:
-        speaker = _classify(doc, k + 1, j)
-        if _is_speaker(speaker):
-            speaker.apposition = True
-            return speaker, None
-    span = _chain_left(doc, k - 1, first) if k - 1 >= first else None
-    if not span:
-        return None, None
-    speaker = _classify(doc, *span)
-    _named_example(doc, speaker, span, k, j)
-    if _is_speaker(speaker):
-        speaker.apposition = True
-        return speaker, None
-    return None, (span[0], "author-claim", f"“{speaker.text}”")
+    k = _before_parenthesis(doc, k - 1, first) + 1  # "Sen. Lee (D-Mo.), who ..., said"
+    speaker = _named_in_apposition(doc, k, j, first)
+    if speaker is None:
+        span = _chain_left(doc, k - 1, first) if k - 1 >= first else None
+        if not span:
+            speaker = _before_long_apposition(doc, k, j, first)
+            return (speaker, None) if speaker else (None, None)
+        speaker = _classify(doc, *span)
+        _named_example(doc, speaker, span, k, j)
+        if not _is_speaker(speaker):
+            farther = _before_long_apposition(doc, k, j, first)
+            if farther is None:
+                return None, (span[0], "author-claim", f"“{speaker.text}”")
+            speaker = farther
+    speaker.apposition = True
+    return speaker, None
 
 
-def _find_subject(doc: _Document, j: int, first: int):
-    """The speaker left of a cue (j is the token before its auxiliaries).
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _subject_before_dashes(doc: _Document, j: int, first: int) -> _Speaker | None:
+    """An aside between dashes: "The justice -- who has been in a scuffle -- said"."""
+    k = j - 1
+    while k >= first and doc.tokens[k].text in _DASHES:
+        k -= 1  # "--" is two tokens
+    while k >= first and doc.tokens[k].text not in _DASHES and j - k < 30:
+        k -= 1
+    while k - 1 >= first and doc.tokens[k - 1].text in _DASHES:
+        k -= 1
+    if k - 1 < first or k >= j - 2:
+        return None
+    span = _chain_left(doc, k - 1, first)
+    speaker = _classify(doc, *span) if span else None
+    if not _is_speaker(speaker):
+        return None
+    speaker.apposition = True
+    return speaker
+
+
+def _find_subject(doc: _Document, j: int, first: int, entry: CueEntry | None = None, i: int | None = None):
+    """The speaker left of a cue (j is the token before its auxiliaries, i the cue's first token).
 
     Returns (speaker, None), or (None, (token, guard, detail)) when what is
-    there is refused, or (None, None) when there is nothing.
+    there is refused, or (None, None) when there is nothing. With a verb of
+    saying (``entry``), a person or group described by any noun is a speaker.
     """
+    j = _before_parenthesis(doc, j, first)  # "Gov. Mary Fallin (R-OK) said"
     if j < first:
         return None, None
     if doc.norms[j] == "who":
@@ -496,6 +624,8 @@ def _find_subject(doc: _Document, j: int, first: int):
     token = doc.tokens[j]
     if token.text == ",":
         return _subject_before_comma(doc, j, first)
+    if token.text in _DASHES:
+        return _subject_before_dashes(doc, j, first), None
     if token.kind == "punct" or doc.norms[j] in _CLAUSE_WORDS:
         # "... stood in front of the inmates and issued a warning" is handled by shared-subject
         return None, None
@@ -505,9 +635,21 @@ def _find_subject(doc: _Document, j: int, first: int):
     speaker = _classify(doc, *span)
     if speaker.head == "pronoun" and speaker.pronoun in ("we", "i"):
         return None, (span[0], "first-person", "")
+    if not _is_speaker(speaker) and _says(doc, entry, i):
+        speaker = _described_speaker(doc, *span) or speaker
     if not _is_speaker(speaker):
         return None, (span[0], "author-claim", f"“{speaker.text}”")
     return speaker, None
+
+
+def _says(doc: _Document, entry: CueEntry | None, i: int | None) -> bool:
+    """The cue at token i is a verb of saying with what was said after it (or before it):
+    not a noun ("the derogatory comments"), not a participle ("signatures asking"), and
+    not followed by a phrase ("in several states on Tuesday")."""
+    if entry is None or i is None or entry.base not in _SAYING:
+        return False
+    norm = doc.norms[i]
+    return norm not in doc.lex.nominals and not norm.endswith("ing") and _clause_follows(doc, i + len(entry.base.split()))
 
 
 @dataclass(frozen=True)
@@ -530,7 +672,7 @@ def _subject(state: _State, word: _Word) -> _Subject | None:
         verb = _verb_here(state, word)
         if verb is None:
             return None
-        speaker, refused = _find_subject(state.doc, verb[1], word.first)
+        speaker, refused = _find_subject(state.doc, verb[1], word.first, verb[0].entry, word.i)
         return _Subject(verb[0].end, verb[0].entry, verb[1], speaker, refused)
 
     return word.get("subject", compute)
@@ -541,7 +683,7 @@ def _with_speaker(state: _State, word: _Word) -> _Subject | None:
     return subject if subject is not None and subject.speaker is not None else None
 
 
-@check("nested", order=35, scope="word")
+@check("nested", order=36, scope="word")
 def refuse_nested(state: _State, word: _Word) -> int | None:
     """ "said it welcomed the research": the cue is inside another's content."""
     subject = _with_speaker(state, word)
@@ -557,7 +699,7 @@ def refuse_nested(state: _State, word: _Word) -> int | None:
     return None
 
 
-@check("author-claim", order=36, scope="word")
+@check("author-claim", order=37, scope="word")
 def refuse_it_with_a_judging_cue(state: _State, word: _Word) -> int | None:
     """ "it" with a cue that is not neutral ("it signals") is the author's claim."""
     subject = _with_speaker(state, word)
@@ -571,7 +713,7 @@ def refuse_it_with_a_judging_cue(state: _State, word: _Word) -> int | None:
     return None
 
 
-@check("organisation-stance", order=37, scope="word")
+@check("organisation-stance", order=38, scope="word")
 def refuse_organisation_stance(state: _State, word: _Word) -> int | None:
     subject = _with_speaker(state, word)
     if subject is None or subject.entry.category != "stance" or subject.speaker.type != "organization":
@@ -580,7 +722,7 @@ def refuse_organisation_stance(state: _State, word: _Word) -> int | None:
     return subject.end
 
 
-@check("document-emphasis", order=38, scope="word")
+@check("document-emphasis", order=39, scope="word")
 def refuse_document_emphasis(state: _State, word: _Word) -> int | None:
     subject = _with_speaker(state, word)
     if subject is None or subject.speaker.head != "document" or subject.entry.category != "emphatic":
@@ -614,18 +756,29 @@ def _inverted(state: _State, word: _Word, subject: _Subject) -> bool:
     )
 
 
-@check("no-content", order=39, scope="word")
+@check("no-content", order=40, scope="word")
 def refuse_without_content(state: _State, word: _Word) -> int | None:
     """Nothing the cue needs follows it (an aim after "to" is refused as "aim")."""
     subject = _with_speaker(state, word)
     if subject is None or _inverted(state, word, subject):
         return None
-    ok, why = _needs_met(state.doc, subject.entry, subject.end, word.last)
+    ok, why = _needs_met(state.doc, _needs_for(subject), subject.end, word.last)
     if ok:
         return None
     refuse(state.doc, word.sentence, subject.token(state.doc), subject.end,
            "aim" if why == "aim" else "no-content", "" if why == "aim" else why)
     return subject.end
+
+
+def _needs_for(subject: _Subject) -> CueEntry:
+    """What the cue needs after it, given its speaker: data and outlets often drop "that"
+    ("the poll showed Trump leading", "CNN reported at least six planes ...")."""
+    entry, speaker = subject.entry, subject.speaker
+    if entry.needs == "that" and (speaker.head == "document" or (
+        entry.base == "report" and speaker.type in ("organization", "media")
+    )):
+        return CueEntry(entry.base, entry.category, "any")
+    return entry
 
 
 def _add_speaker_cue(state: _State, word: _Word, subject: _Subject, rule_name: str) -> int:
@@ -635,7 +788,7 @@ def _add_speaker_cue(state: _State, word: _Word, subject: _Subject, rule_name: s
 
 
 @rule("speech-as-subject", "the speeches, remarks or statements of a source as the subject of a cue "
-      "(Noem’s speeches highlight ...)", order=40, scope="word")
+      "(Noem’s speeches highlight ...)", order=41, scope="word")
 def speech_as_subject(state: _State, word: _Word) -> int | None:
     subject = _with_speaker(state, word)
     if subject is None:
@@ -656,15 +809,21 @@ def _speaker_after(state: _State, word: _Word, subject: _Subject) -> _Speaker | 
     if not (j >= first and doc.tokens[j].text == "," and j == i - 1 and not doc.norms[i].endswith("ing")):
         return None
     span = _chain_right(doc, subject.end, last)
-    if span and span[1] >= last - 1 and doc.norms[span[0]] not in _SUBJECT_PRONOUNS:
-        speaker = _classify(doc, *span)
+    if span and _ends_clause(doc, span[1], last) and doc.norms[span[0]] not in _SUBJECT_PRONOUNS:
+        speaker = _speaker_of_saying(doc, *span, subject.entry)
         if _is_speaker(speaker):
             return speaker
     return None
 
 
+def _ends_clause(doc: _Document, end: int, last: int) -> bool:
+    """A speaker phrase after an inverted cue ends its clause: at the sentence end, or before
+    a comma, dash or bracket that opens an apposition ("..., said Ann Lee, an analyst at ...")."""
+    return end >= last - 1 or doc.tokens[end].text in (",", "—", "–", "-", "(")
+
+
 @rule("content-then-speaker", "what was said, then the source and the cue at the end (..., the report shows.)",
-      order=41, scope="word")
+      order=42, scope="word")
 def content_then_speaker(state: _State, word: _Word) -> int | None:
     subject = _subject(state, word)
     if subject is None:
@@ -688,7 +847,7 @@ def _looks_like_subject(doc: _Document, a: int, i: int) -> bool:
     return starts and doc.norms[i] not in doc.lex.nominals
 
 
-@check("no-speaker", order=42, scope="word")
+@check("no-speaker", order=43, scope="word")
 def refuse_without_speaker(state: _State, word: _Word) -> int | None:
     """No speaker before the cue: the word is passed over, and what stood there is
     recorded with the guard that refused it (an aim, the author's claim, first person)."""
@@ -705,7 +864,7 @@ def refuse_without_speaker(state: _State, word: _Word) -> int | None:
 
 
 @rule("speaker-cue-content", "a speaker, then a cue, then what they said (X argued that ...); "
-      "if what follows holds a quotation, the kind is direct", order=43, scope="word")
+      "if what follows holds a quotation, the kind is direct", order=44, scope="word")
 def speaker_cue_content(state: _State, word: _Word) -> int | None:
     subject = _with_speaker(state, word)
     if subject is None:
@@ -763,17 +922,46 @@ def _is_frame(doc: _Document, k: int, first: int, last: int) -> bool:
     return opener is not None and opener < k and comma and k - first <= 5
 
 
+#: Speech nouns whose content can follow as "to" + verb: "his proposal to ban ...".
+_CONTENT_NOUNS_TO = frozenset({"proposal", "offer", "request", "promise", "pledge", "plea", "appeal", "demand",
+                               "demands", "call", "warning", "warnings"})
+
+
+def _content_after_noun(doc: _Document, k: int, last: int) -> bool:
+    """A speech noun reports words only when they follow it: "her warning that ...", "his
+    statement: ...", "their message is clear", "his proposal to ban ...", "her criticism of ..."."""
+    m = k + 1
+    if m < last and doc.tokens[m].text == ",":
+        m += 1
+    if m >= last:
+        return False
+    token, norm, noun = doc.tokens[m], doc.norms[m], doc.norms[k]
+    if norm == "that" or token.text in QUOTE_MARKS or token.text in (":", "—", "–"):
+        return True
+    if norm in ("is", "was") and m + 1 < last and doc.norms[m + 1] in _CLEAR_WORDS:
+        return True
+    if norm in ("of", "for", "about", "over", "towards", "toward", "to") and doc.lex.nominals[noun] in (
+        "evaluative", "concern", "argumentative", "emphatic"
+    ):
+        return True  # "her criticism of the plan", "his gratitude towards Bukele"
+    if norm == "of" and noun in ("account", "accounts", "description", "explanation"):
+        return True  # "Carter's firsthand account of her visit"
+    return norm == "to" and noun in _CONTENT_NOUNS_TO
+
+
 @rule("nominal-possessive", "a speech noun owned by the source (Carter’s account, her message is clear:)",
       order=51, scope="noun")
 def nominal_possessive(state: _State, word: _Word) -> int | None:
+    """ "her warning that ...", "Carter's account of her visit": the owner of a speech noun speaks,
+    when what was said follows the noun."""
     doc, k, first, last = state.doc, word.i, word.first, word.last
     owner = _owner_before(doc, k, first)
     if owner is None:
         return None
     if _is_frame(doc, k, first, last):
         return k + 1  # "In her remarks, Noem made it clear ...": part of the main attribution
-    if k + 1 >= last or doc.tokens[k + 1].text in ".;":
-        return k + 1
+    if not _content_after_noun(doc, k, last):
+        return k + 1  # "Pence's comments came at a town hall": no words are reported
     category, cue_end = doc.lex.nominals[doc.norms[k]], k + 1
     if doc.norms[k + 1] in ("is", "was") and k + 2 < last and doc.norms[k + 2] in _CLEAR_WORDS:
         category, cue_end = "emphatic", k + 3
@@ -945,6 +1133,46 @@ def _others_verb(doc: _Document, k: int, b: int) -> int | None:
     if verb < b and doc.tokens[verb].kind == "word" and doc.tokens[verb].text.islower():
         return verb
     return None
+
+
+#: Verbs that make a headline an attribution ("Minister Says ...", "Union warns ...").
+_HEADLINE_CUES = frozenset({"says", "said", "tells", "told", "warns", "warned", "claims", "asks", "admits", "denies",
+                            "insists", "vows", "urges", "accuses", "slams", "blasts", "defends", "rejects",
+                            "praises", "criticises", "criticizes", "confirms", "announces", "reveals", "argues",
+                            "predicts"})
+
+
+def _headline_attribution(state: _State, sentence) -> None:
+    doc = state.doc
+    a, b = doc.token_range(sentence.start, sentence.end)
+    for i in range(a + 1, min(b - 1, a + 9)):
+        if doc.tokens[i].text == ":" and doc.tokens[i + 1].text in QUOTE_MARKS:
+            entry = None  # "Hale: 'We will not back down'"
+        elif doc.norms[i] in _HEADLINE_CUES and (doc.norms[i],) in doc.lex.cues:
+            entry = doc.lex.cues[(doc.norms[i],)]
+        else:
+            continue
+        if any(doc.tokens[k].kind == "punct" and doc.tokens[k].text not in ".'’-" for k in range(a, i)):
+            return
+        speaker = _classify(doc, a, i) if entry is None else _speaker_of_saying(doc, a, i, entry)
+        if not _is_speaker(speaker):
+            speaker = _described_speaker(doc, a, i)
+        if speaker is None or not _is_speaker(speaker):
+            return
+        quoted = any(doc.tokens[k].text in QUOTE_MARKS for k in range(i + 1, b))
+        state.add(sentence, speaker, (i, i + 1), entry.category if entry else "neutral",
+                  "direct" if entry is None or quoted else "indirect", "headline")
+        return
+
+
+@rule("headline", "a headline or summary line of the form “X says …” or “X: ‘…’” "
+      "(Minister says talks will go on)", order=95, scope="document")
+def headline(state: _State) -> None:
+    sentences = state.doc.sentences
+    for sentence in sentences:
+        first_line = sentence.line == sentences[0].line and len(sentence.text.split()) <= 20
+        if sentence.kind == "heading" or (first_line and not sentence.text.rstrip("”’'\"").endswith(".")):
+            _headline_attribution(state, sentence)
 
 
 @rule("weasel-pair", "a vague group set against another (some argue ..., others ...)", order=100, scope="document")

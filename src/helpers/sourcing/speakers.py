@@ -3,14 +3,18 @@
 A phrase is found walking left from a cue (:func:`_chain_left`: "Critics of
 the plan") or right after one (:func:`_chain_right`: "said librarian Joe
 Park"), and classified (:func:`_classify`) as a person, an organisation, a
-group or nothing that can speak, with the reason in words.
+news outlet, document, group or nothing that can speak, with the reason in
+words. With a verb of saying, a person or group described by any noun
+speaks too (:func:`_described_speaker`: "the actress said").
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
+from helpers.quotations import QUOTE_MARKS
 from helpers.sourcing.cues import _cue_at
 from helpers.sourcing.document import (
     _AUX,
@@ -25,6 +29,7 @@ from helpers.sourcing.document import (
     _WINDOW,
     _Document,
 )
+from helpers.data_files import read_list
 from helpers.text import normalize_quotes
 
 
@@ -42,6 +47,7 @@ class _Speaker:
     pronoun: str | None = None
     apposition: bool = False
     role: bool = False  # a definite role with no name ("the prime minister's spokesman")
+    uncertain: str | None = None  # why the link to someone named earlier may be wrong
 
 
 def _unit_left(doc: _Document, j: int, first: int) -> int | None:
@@ -88,6 +94,8 @@ def _unit_left(doc: _Document, j: int, first: int) -> int | None:
             joined = True
             k -= 1
             continue
+        if n in ("that", "this") and cap_head:
+            break  # "... that Mr. Obama warned": a conjunction before a name
         if n in _DETERMINERS or n in _QUANTIFIERS or n in _POSSESSIVE_PRONOUNS:
             return k
         if doc.is_content_word(k) and modifiers < 4 and not cap_head:
@@ -264,12 +272,12 @@ def _as_vague_source(doc: _Document, a: int, b: int, h: int, owner) -> _Speaker 
     if vague != "document":
         return None
     if owner and owner[1] - owner[0] == 1 and doc.norms[owner[0]] in ("their", "its"):
-        speaker = _phrase(doc, a, b, "organization", None, f"a document (“{head_text}”) of “{doc.tokens[owner[0]].text}”", "pronoun")
+        speaker = _phrase(doc, a, b, "document", None, f"a document (“{head_text}”) of “{doc.tokens[owner[0]].text}”", "pronoun")
         speaker.pronoun = _POSSESSIVE_PRONOUNS[doc.norms[owner[0]]]
         return speaker
     if owner or any(doc.norms[k] in doc.lex.org_words for k in range(a, h)):
-        return _phrase(doc, a, b, "organization", text, f"a document (“{head_text}”) of a named or definite owner", "document")
-    return _phrase(doc, a, b, "group", text, f"“{head_text}” is a document or data with no named source", "document")
+        return _phrase(doc, a, b, "document", text, f"a document (“{head_text}”) of a named or definite owner", "document")
+    return _phrase(doc, a, b, "document", text, f"“{head_text}” is a document or data with no named source", "document")
 
 
 def _as_role(doc: _Document, a: int, b: int, h: int, owner) -> _Speaker | None:
@@ -364,7 +372,7 @@ def _classify(doc: _Document, a: int, b: int, lenient: bool = False) -> _Speaker
     first_a, first_b, _ = units[0]
     speaker = _classify_unit(doc, first_a, first_b, doc.tokens[a].start)
     speaker.start, speaker.end, speaker.text = doc.tokens[a].start, doc.tokens[b - 1].end, doc.span_text(a, b)
-    if speaker.type == "group" and speaker.head in ("group", "role", "document"):
+    if speaker.type in ("group", "document") and speaker.head in ("group", "role", "document"):
         speaker.resolved = speaker.text
     if speaker.head in ("group", "role", "document") and len(units) > 1:
         for ua, ub, link in units[1:]:
@@ -375,8 +383,9 @@ def _classify(doc: _Document, a: int, b: int, lenient: bool = False) -> _Speaker
                 speaker.reason = f"a vague source with a named example (“{speaker.resolved}”)"
                 break
             representative = speaker.head == "role" or (link == "for" and speaker.head == "group" and _is_role_plural(doc, first_b - 1))
-            if link in ("for", "from", "by", "of", "at") and (representative or speaker.head == "document") and inner.type == "organization":
-                speaker.type, speaker.resolved = "organization", inner.resolved
+            if link in ("for", "from", "by", "of", "at") and (representative or speaker.head == "document") and inner.type in ("organization", "media"):
+                speaker.type = "document" if speaker.head == "document" else inner.type
+                speaker.resolved = inner.resolved
                 speaker.reason = f"speaks for, or comes from, an organisation (“{inner.resolved}”)"
                 break
     if speaker.head == "person" and len(units) == 1 and doc.run_has(a, b, {"and"}):
@@ -387,6 +396,11 @@ def _classify(doc: _Document, a: int, b: int, lenient: bool = False) -> _Speaker
                 names.append(doc.canonical_person(ra, rb))
         if len(names) >= 2:
             speaker.resolved = " and ".join(names)
+    if (speaker.type in ("organization", "person") or (speaker.type == "group" and doc.is_cap(_head(doc, a, b)))) \
+            and not speaker.role and _is_media(doc, a, b, speaker.type):
+        speaker.type = "media"
+        speaker.resolved = speaker.resolved or speaker.text
+        speaker.reason = f"“{doc.tokens[_head(doc, a, b)].text}” names a news outlet (media_words_en.txt): a report of a report"
     if speaker.type == "none" and lenient:
         speaker.type, speaker.resolved = "group", speaker.text
         speaker.reason = "a source that is not named or described more closely: vague"
@@ -396,3 +410,100 @@ def _classify(doc: _Document, a: int, b: int, lenient: bool = False) -> _Speaker
 
 def _is_speaker(speaker: _Speaker | None) -> bool:
     return speaker is not None and speaker.type != "none"
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """Given name → "m", "f" or "?" (first_names_en.txt)."""
+    table = {}
+    for line in read_list("first_names_en.txt"):
+        name, _, gender = line.partition("\t")
+        table[name.strip()] = gender.strip() or "?"
+    return table
+
+
+def _is_media(doc: _Document, a: int, b: int, taken_for: str = "organization") -> bool:
+    """A news outlet: the head of the phrase, or the name it ends in, is on the media list
+    ("The Washington Post", "CNN", "the newspaper", "Al Jazeera"); "Fox News host Jane Lee" is
+    not, and neither is a person's name that ends in such a word ("Dr. Lena Fox")."""
+    h = _head(doc, a, b)
+    if taken_for == "person" and (doc.has_title(a, b) or _first_names().get(doc.norms[a]) in ("m", "f", "?")):
+        return False
+    if doc.norms[h] in doc.lex.media:
+        return True
+    return h > a and f"{doc.norms[h - 1]} {doc.norms[h]}" in doc.lex.media
+
+
+# ---------------------------------------------------------------------------
+# Described speakers: "the actress said", "forecasters say"
+# ---------------------------------------------------------------------------
+
+#: Verbs whose subject can only be someone who speaks, writes or holds a view: an abstract
+#: subject never "says" or "tells" ("this move says" is idiom, refused apart), so with these
+#: verbs a person or group described by any noun counts, even one no word list knows.
+_SAYING = frozenset({
+    "say", "tell", "ask", "add", "reply", "respond", "answer", "write", "tweet", "explain", "insist", "recall",
+    "announce", "declare", "state", "testify", "admit", "acknowledge", "deny", "complain", "concede", "argue",
+    "claim", "contend", "comment", "remark", "recount", "shout", "yell", "whisper", "boast", "retort", "assert",
+    "allege", "inform", "assure", "mention", "confirm", "vow", "pledge", "warn", "caution", "praise", "criticize",
+    "condemn", "denounce", "blame", "thank", "accuse", "urge", "predict", "believe", "think", "worry", "fear",
+    "feel", "hope", "expect", "doubt", "agree",
+})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "which", "what", "there", "here"})
+#: Words that start a phrase, not a clause: after "states" in "in several states on Tuesday",
+#: "states" is a noun, not a verb of saying.
+_PHRASE_WORDS = frozenset({"in", "on", "at", "after", "before", "and", "or", "for", "from", "with", "of", "by",
+                           "across", "during", "since", "until", "while", "than", "but"})
+
+
+def _clause_follows(doc: _Document, end: int) -> bool:
+    """After a verb of saying comes what was said (a clause or a quotation), or nothing
+    when it came before ("..., her friend said."), never a phrase ("states on Tuesday")."""
+    if end >= len(doc.tokens):
+        return True
+    token = doc.tokens[end]
+    if token.text in QUOTE_MARKS or token.text in ":.?!":
+        return True
+    return token.kind in ("word", "number") and doc.norms[end] not in _PHRASE_WORDS
+
+
+def _described_speaker(doc: _Document, a: int, b: int) -> _Speaker | None:
+    """A person or group described by a common noun, as the subject of a verb of saying
+    ("the actress said", "forecasters say", "one California delegate said", "six in 10 said")."""
+    h = _head(doc, a, b)
+    head, token = doc.norms[h], doc.tokens[h]
+    if token.kind not in ("word", "number") or head in _DEMONSTRATIVES or head in _SUBJECT_PRONOUNS:
+        return None
+    poll_share = token.kind == "number" and h - 2 >= a and doc.norms[h - 1] in ("in", "of")
+    if doc.norms[a] in _DEMONSTRATIVES or head in _QUANTIFIERS or (token.kind == "number" and not poll_share):
+        return None  # "this move says": an abstract subject; "won several states": a noun
+    if not (token.text.islower() or h in doc.common or poll_share) or head in doc.lex.stopwords:
+        return None
+    text = doc.span_text(a, b)
+    plural = (head.endswith("s") and not head.endswith("ss")) or head in ("people", "percent") or poll_share
+    if plural or doc.norms[a] in _QUANTIFIERS or doc.norms[a] in ("a", "an", "one", "another"):
+        return _Speaker(doc.tokens[a].start, doc.tokens[b - 1].end, text, "group", text,
+                        f"“{token.text}” says something, so it stands for people: described, not named", "group")
+    speaker = _Speaker(doc.tokens[a].start, doc.tokens[b - 1].end, text, "person", text,
+                       f"“{token.text}” says something, so it stands for a person: described, not named", "person")
+    speaker.role = True
+    return speaker
+
+
+def _speaker_of_saying(doc: _Document, a: int, b: int, entry) -> _Speaker:
+    """Classify a speaker phrase next to a cue; with a verb of saying, a described person
+    or group counts even when its noun is in no word list ("said the printed slate card")."""
+    speaker = _classify(doc, a, b)
+    if not _is_speaker(speaker) and entry is not None and entry.base in _SAYING:
+        speaker = _described_speaker(doc, a, b) or speaker
+    return speaker
+
+
+def _before_parenthesis(doc: _Document, j: int, first: int) -> int:
+    """Step left over a short parenthesis ending at token j: "Sen. Claire McCaskill (D-Mo.) said"."""
+    if j < first or doc.tokens[j].text != ")":
+        return j
+    for k in range(j - 1, max(first - 1, j - 10), -1):
+        if doc.tokens[k].text == "(":
+            return k - 1
+    return j

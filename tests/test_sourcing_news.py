@@ -1,0 +1,204 @@
+"""The attribution finder on the patterns of real news writing: each rule with a sentence
+it must take and a near miss it must not, and speaker resolution across an article.
+
+Every sentence here is written for these tests (no sentence comes from a news corpus).
+"""
+
+import pytest
+
+from helpers.sourcing import find_attributions, find_near_misses
+
+
+def only(text, **expected):
+    found = [a for a in find_attributions(text) if a.kind != "scare"]
+    assert len(found) == 1, [(a.speaker, a.cue, a.rule) for a in found]
+    for key, value in expected.items():
+        assert getattr(found[0], key) == value, (key, getattr(found[0], key), value)
+    return found[0]
+
+
+def by_cue(text, cue):
+    matches = [a for a in find_attributions(text) if a.cue == cue]
+    assert len(matches) == 1, [(a.speaker, a.cue) for a in find_attributions(text)]
+    return matches[0]
+
+
+# -- described speakers: a verb of saying makes its subject a speaker -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker, speaker_type",
+    [
+        ("The pilot said the engine had failed twice.", "The pilot", "person"),
+        ("Forecasters say the storm will turn north.", "Forecasters", "group"),
+        ("One Ohio delegate said the vote was rushed.", "One Ohio delegate", "group"),
+        ("About three in 10 said they would stay home.", "three in 10", "group"),
+    ],
+)
+def test_a_person_or_group_described_by_any_noun_speaks_with_a_verb_of_saying(text, speaker, speaker_type):
+    a = only(text, speaker_type=speaker_type, cue="said" if "said" in text else "say")
+    assert speaker in a.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This move says a lot about the council.",  # an abstract subject with "says" is idiom
+        "The derogatory comments had two aims.",  # "comments" is a noun here
+        "Trump has won several states on Tuesday.",  # "states" is a noun
+        "The ferry runs in several states and provinces.",
+    ],
+)
+def test_look_alikes_of_a_described_speaker_are_not_taken(text):
+    assert [a for a in find_attributions(text) if a.kind != "scare"] == []
+
+
+def test_a_capitalised_word_inside_a_sentence_is_never_a_cue():
+    assert find_attributions("He moved to the United States in 1990.") == []
+
+
+# -- where the speaker stands -----------------------------------------------------------------
+
+
+def test_a_party_label_in_brackets_does_not_hide_the_speaker():
+    only("Sen. Ada Moss (D-Ore.) said the bill would pass.", speaker="Sen. Ada Moss", speaker_resolved="Ada Moss")
+    only("Sen. Ada Moss (D-Ore.), who chairs the panel, said the bill would pass.", speaker_resolved="Ada Moss")
+
+
+def test_an_aside_between_dashes_does_not_hide_the_speaker():
+    only("The judge -- who has heard the case twice -- said the ruling would stand.", speaker="The judge")
+
+
+def test_an_apposition_with_commas_of_its_own_does_not_hide_the_speaker():
+    only("Rob Lane, a farmer from Dover, Delaware, said the price was too low.", speaker_resolved="Rob Lane")
+
+
+def test_an_inverted_speaker_may_be_followed_by_an_apposition():
+    only("Prices will rise again, said Nia Cole, an economist at Westbay Bank.", speaker_resolved="Nia Cole",
+         rule="content-then-speaker")
+
+
+def test_a_quotation_that_ends_its_sentence_keeps_a_speaker_in_the_next():
+    a = only("“We are not done yet.” Ms Reyes said.", speaker="Ms Reyes", kind="direct")
+    assert a.quote == "We are not done yet."
+
+
+def test_a_full_sentence_after_a_quotation_is_not_taken_for_its_attribution():
+    found = find_attributions("He called the rise “a tax by another name.” Others questioned why grants were not used.")
+    assert all(a.rule != "quote-then-speaker" for a in found)
+
+
+def test_a_sentence_opening_question_is_an_agentless_attribution():
+    found = find_attributions("Asked about the delay, Mr Hale said the parts had not arrived.")
+    assert [(a.rule, a.kind) for a in found] == [("agentless-reduced", "implicit"), ("speaker-cue-content", "indirect")]
+
+
+# -- non-responses, headlines, outlets, documents ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("A spokesman for Harlow Rail did not respond to a request for comment.", "A spokesman for Harlow Rail"),
+        ("The council declined to comment.", "The council"),
+        ("Lee Park didn't respond to emails.", "Lee Park"),
+    ],
+)
+def test_a_source_that_did_not_answer_is_its_own_kind(text, speaker):
+    only(text, speaker=speaker, kind="no-response", cue_category="no-response", rule="no-response")
+
+
+def test_a_negated_cue_that_is_not_an_answer_stays_a_near_miss():
+    assert find_attributions("The mayor did not claim that the report was wrong.") == []
+    assert [m.guard for m in find_near_misses("The mayor did not claim that the report was wrong.")] == ["negated"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("Minister says ferry talks will go on\nThe talks resumed on Monday.", "Minister", "indirect"),
+        ("Union Warns Of Strike Over Pay\nThe union met on Monday.", "Union", "indirect"),
+        ("Hale: ‘We will not back down’\nThe minister spoke on Monday.", "Hale", "direct"),
+    ],
+)
+def test_a_headline_of_the_form_x_says_is_an_attribution(text, speaker, kind):
+    headline = [a for a in find_attributions(text) if a.rule == "headline"]
+    assert [(a.speaker, a.kind) for a in headline] == [(speaker, kind)]
+
+
+def test_a_headline_without_a_verb_of_saying_is_not_an_attribution():
+    assert find_attributions("Ferry Talks Resume After Storm\nThe talks resumed on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reuters reported that the ferry would close.", "The Westbury Gazette reports the ferry will close."],
+)
+def test_outlets_that_report_are_media_also_without_that(text):
+    only(text, speaker_type="media")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The latest Harbour Poll showed the mayor leading by six points.",
+     "Figures from the transport office show fares rose by a tenth."],
+)
+def test_data_that_shows_is_a_document_also_without_that(text):
+    only(text, speaker_type="document", cue_category="evidence")
+
+
+def test_a_possessed_speech_noun_needs_what_was_said():
+    only("Her warning that the bridge would fail was ignored.", rule="nominal-possessive", cue="warning")
+    assert [a for a in find_attributions("Mr Dale's comments came at a town hall in Leeds.")] == []
+
+
+# -- speaker resolution across the article ----------------------------------------------------
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender():
+    a = by_cue("Anna Weller, the treasurer, arrived after Prince Edmund opened the hall. She said costs were rising.",
+               "said")
+    assert a.speaker_resolved == "Anna Weller" and "passed over" in a.speaker_reason
+    assert a.uncertain is None
+
+
+def test_a_title_picks_the_right_one_of_two_people_who_share_a_surname():
+    text = "Tom Ardley and Ruth Ardley arrived together. Mrs Ardley said the visit went well."
+    a = by_cue(text, "said")
+    assert a.speaker_resolved == "Ruth Ardley" and "fits “Mrs”" in a.speaker_reason
+
+
+def test_a_shared_surname_with_nothing_to_tell_the_people_apart_is_uncertain():
+    text = "Tom Ardley and Rupert Ardley arrived together. Mr Ardley said the visit went well."
+    a = by_cue(text, "said")
+    assert a.uncertain and "2 people called Ardley" in a.uncertain
+
+
+def test_a_name_used_as_a_modifier_is_not_taken_for_the_speaker():
+    text = "Lawyers at Joan Frome's Fenwick Chambers advised the firm. Mr Frome said the talks went well."
+    a = by_cue(text, "said")
+    assert a.speaker_resolved != "Joan Frome"
+
+
+def test_a_role_is_linked_to_the_person_introduced_with_it():
+    text = "Lord Varley, the attorney general, gave his advice on Monday. The attorney general said the plan was lawful."
+    a = by_cue(text, "said")
+    assert a.speaker_resolved == "Lord Varley" and a.speaker_reason.startswith("role:")
+
+
+def test_the_company_is_linked_to_the_organisation_named_before_it():
+    text = "Harlow Rail Company cut 300 jobs. The company said demand had fallen."
+    a = by_cue(text, "said")
+    assert a.speaker_resolved == "Harlow Rail Company" and a.speaker_type == "organization"
+
+
+def test_a_spokesman_is_a_speaker_of_his_own_not_his_principal():
+    text = ("Oliver Crane's official spokesman said the prime minister was relaxed. "
+            "He said: “There is no change.”")
+    second = [a for a in find_attributions(text) if a.speaker == "He"][0]
+    assert second.speaker_resolved == "Oliver Crane's official spokesman"
+
+
+def test_a_pronoun_with_nobody_before_it_is_uncertain():
+    a = only("She said the bridge would open in May.")
+    assert a.speaker_resolved is None and a.uncertain
