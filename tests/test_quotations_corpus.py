@@ -13,17 +13,6 @@ from helpers.quotations import find_quotations, is_quoted, quoted_spans
 
 CORPUS = Path(__file__).resolve().parent / "corpora" / "long-quotes"
 
-NESTED_DOUBLE_DROPS_SINGLE = (
-    "find_quotations forgets an open single-quoted quotation as soon as a double mark opens inside it "
-    "(_read_line sets single = None when it opens the double one), so in a_british.txt Mr Hale's "
-    "‘We were told the fleet was “safe for another decade”, ... shameful.’ is lost: only the nested "
-    "“safe for another decade” is found, and 'shameful' counts as the writer's word"
-)
-PLURAL_POSSESSIVE_CLOSES_SINGLE = (
-    "inside a single-quoted quotation a plural possessive apostrophe closes it: in a_british.txt "
-    "‘Our members’ pay has not arrived, ...’ is found as the quotation 'Our members' and the rest of the "
-    "sentence is left unquoted (the ’ after a letter and before a space passes _closes)"
-)
 
 
 def read(name):
@@ -130,7 +119,6 @@ def test_a_single_quoted_quotation_after_a_colon_is_found_whole():
     assert text[quotation.start - 2 : quotation.start + 1] == ": ‘"
 
 
-@pytest.mark.xfail(strict=True, reason=NESTED_DOUBLE_DROPS_SINGLE)
 def test_nested_double_quotes_do_not_end_a_single_quoted_quotation_early():
     text = read("a_british.txt")
     quotation = quotation_starting(text, "We were told the fleet was")
@@ -189,7 +177,6 @@ def test_an_apostrophe_inside_a_single_quoted_quotation_does_not_end_it():
     assert quotation.text == "I don’t know how we get the milk across on Monday. Nobody has told us a thing."
 
 
-@pytest.mark.xfail(strict=True, reason=PLURAL_POSSESSIVE_CLOSES_SINGLE)
 def test_a_plural_possessive_inside_a_single_quoted_quotation_does_not_end_it():
     text = read("a_british.txt")
     apostrophe = text.index("members’ pay") + len("members")
@@ -201,7 +188,7 @@ def test_a_plural_possessive_inside_a_single_quoted_quotation_does_not_end_it():
 # --- loaded words: the speaker's or the writer's? -------------------------------------
 
 QUOTED_LOADED = [
-    pytest.param("a_british.txt", "shameful", marks=pytest.mark.xfail(strict=True, reason=NESTED_DOUBLE_DROPS_SINGLE)),
+    ("a_british.txt", "shameful"),
     pytest.param("b_wire.txt", "disaster"),
     pytest.param("c_regional.txt", "crucial"),
     pytest.param("d_opinion.txt", "very"),

@@ -180,30 +180,63 @@ def _reopens(s: str, i: int) -> str | None:
 
 
 def _read_line(text: str, s: str, base: int, i: int, double: _Open | None, found: list) -> _Open | None:
-    """Read the marks of one paragraph from ``i``; return the double quotation still open at its end."""
+    """Read the marks of one paragraph from ``i``; return the double quotation still open at its end.
+
+    A single quotation (British style) holds double marks as a quotation inside
+    it: they do not end it. If a single mark opened and never closed, it was an
+    apostrophe after all, and the paragraph is read again without it.
+    """
+    skip: set[int] = set()
+    while True:
+        added = len(found)
+        result, unclosed = _read_marks(text, s, base, i, double, found, skip)
+        if unclosed is None:
+            return result
+        del found[added:]  # read again, taking that mark for an apostrophe
+        skip.add(unclosed)
+        if double is not None:
+            double.parts[-1][1] = double.parts[-1][0]
+
+
+def _read_marks(text, s, base, i, double, found, skip):
+    """One reading of a paragraph: (double still open, position of a single mark that swallowed
+    double marks and never closed, or None)."""
     single = None
+    nested = False  # double marks were read as a quotation inside the single one
     for match in _MARK.finditer(s, i):
         mark, i = match.group(), match.start()
         width = len(mark)
         if _is_double(mark):
-            if double is None:
+            if single is not None:
+                nested = True  # ‘He called it “safe”, and it was not’
+            elif double is None:
                 if mark == "''" or mark in DOUBLE_OPEN or mark == '"' or _opens(s, i):
                     double = _Open(base + i, mark, base + i + width)
-                    single = None
             elif closes_double(double.mark, mark):
                 double.parts[-1][1] = base + i
                 _finish(text, double, base + i + width, True, found)
                 double = None
         elif double is None:
             if single is None:
-                if (mark in SINGLE_OPEN or mark == "'") and _opens(s, i) and i + 1 < len(s) and s[i + 1].isalnum():
-                    single = _Open(base + i, mark, base + i + 1)
-            elif (mark in SINGLE_CLOSE or mark == "'") and _closes(s, i):
+                if (i not in skip and (mark in SINGLE_OPEN or mark == "'") and _opens(s, i)
+                        and i + 1 < len(s) and s[i + 1].isalnum()):
+                    single, nested = _Open(base + i, mark, base + i + 1), False
+            elif (mark in SINGLE_CLOSE or mark == "'") and _closes(s, i) and not _plural_possessive(s, i):
                 single.parts[-1][1] = base + i
                 _finish(text, single, base + i + 1, True, found)
                 single = None
+    if single is not None and nested:
+        return double, single.start - base
     # An unclosed single mark was most likely an apostrophe: it is forgotten.
-    return double
+    return double, None
+
+
+def _plural_possessive(s: str, i: int) -> bool:
+    """ "members’ pay" inside a single quotation: an apostrophe after a plural, followed by a
+    lower-case word, with another mark later in the paragraph that can close the quotation."""
+    if not (i > 0 and s[i - 1] == "s" and s[i + 1 : i + 2] == " " and s[i + 2 : i + 3].islower()):
+        return False
+    return any(s[k] in SINGLE_CLOSE + "'" and _closes(s, k) for k in range(i + 1, len(s)))
 
 
 def find_quotations(text: str) -> list[Quotation]:
@@ -213,7 +246,9 @@ def find_quotations(text: str) -> list[Quotation]:
     paragraph opens with a quotation mark (the news convention for long
     quotations); otherwise it stops at the end of its paragraph and is marked
     ``closed=False``. Single marks count only where they cannot be
-    apostrophes ("don't", "Workers'"), and not inside double quotation marks.
+    apostrophes ("don't", "Workers'"), and not inside double quotation marks;
+    double marks inside a single quotation (British style) are a quotation
+    within it and do not end it.
 
     Parameters
     ----------
@@ -235,6 +270,8 @@ def find_quotations(text: str) -> list[Quotation]:
     False
     >>> [q.text for q in find_quotations("''We will win,'' he said. „Wir auch“, sagte sie.")]
     ['We will win,', 'Wir auch']
+    >>> [q.text for q in find_quotations("‘It was called “safe”, and it was not,’ Mr Hale said.")]
+    ['It was called “safe”, and it was not,']
     """
     found: list[Quotation] = []
     pending = None  # a double quotation still open at the end of the paragraph before
