@@ -11,8 +11,9 @@ for independent evaluation and are never read here.
 The scorer is lenient, as PolNeAR's authors score agreement:
 
 * a found attribution **matches** an annotated one when the found
-  attribution's sentence span contains the annotated cue (one to one,
-  preferring an annotated cue that overlaps the found cue);
+  attribution's sentence span contains the annotated cue (one to one: first
+  every found attribution takes an annotated one whose cue overlaps its own,
+  then the rest take what is left in their sentence);
 * the **speaker is correct** when the found speaker's span overlaps the
   annotated source's span (on matches whose annotation has a source).
 
@@ -23,10 +24,20 @@ below (a list written from general English, not from the data) or is
 "according to". For the speech figures, found attributions matched to a
 non-speech annotation are left out of precision rather than counted wrong.
 
+Found attributions with a speaker count, and so do agentless ones (PolNeAR
+annotates attributions with no source too); scare quotes and quotations with
+no speaker found do not.
+
 Baseline in the same run: a regular expression for "X said / said X /
 according to X" (``bench_sourcing``'s first baseline), scored the same way.
-The rules were not written from these articles; once they are tuned on them,
-these figures become in-sample for the training split.
+
+In-sample or not: the rules of this version were revised while reading the
+finder's errors on the **even-numbered** articles of this split (in sorted
+order); the errors on the odd-numbered ones were never read. Both halves
+are printed, so a gap between them would show over-fitting; both are
+development data in a wider sense (same publishers, same year), so neither
+promises the same on other news. The time is measured without memory
+tracing; peak memory in a second, traced pass over the first 100 articles.
 """
 
 from __future__ import annotations
@@ -116,8 +127,8 @@ class Found:
 def _finder(text: str) -> list[Found]:
     found = []
     for a in find_attributions(article_from_text(text, file="x.txt")):
-        if a.speaker_type == "none":
-            continue
+        if a.speaker_type == "none" and a.kind != "implicit":
+            continue  # scare quotes and quotations with no speaker found; agentless attributions count
         cue = (a.cue_start, a.cue_end) if a.cue_start is not None else None
         speaker = (a.speaker_start, a.speaker_end) if a.speaker_start is not None else None
         found.append(Found((a.sentence_start, a.sentence_end), cue, speaker, a.cue_category != "belief"))
@@ -140,30 +151,43 @@ def _baseline(text: str) -> list[Found]:
 
 
 def score(found: list[Found], gold: list[Gold], speech_only: bool) -> tuple[int, int, int, int, int]:
-    """Counts (true positives, found, gold, speaker checked, speaker right) for one article."""
+    """Counts (true positives, found, gold, speaker checked, speaker right) for one article.
+
+    Matching is one to one in two passes: first each found attribution takes an
+    annotated one whose cue its own cue overlaps, then the rest take any annotated
+    attribution left in their sentence (in order), so that a second attribution in
+    a sentence is not refused because the first one took the wrong partner.
+    """
     wanted = [g for g in gold if g.speech or not speech_only]
+    partner: dict[int, int] = {}
     taken: set[int] = set()
+    for overlapping in (True, False):
+        for n, f in enumerate(found):
+            if n in partner or (speech_only and not f.speech):
+                continue
+            for i, g in enumerate(gold):
+                if i in taken or not (f.sentence[0] <= g.cue[0] and g.cue[1] <= f.sentence[1]):
+                    continue
+                if overlapping and not (f.cue and _overlaps(f.cue, g.cue)):
+                    continue
+                partner[n] = i
+                taken.add(i)
+                break
     tp = counted = checked = right = 0
-    for f in found:
+    for n, f in enumerate(found):
         if speech_only and not f.speech:
             continue
-        candidates = [
-            i for i, g in enumerate(gold)
-            if i not in taken and f.sentence[0] <= g.cue[0] and g.cue[1] <= f.sentence[1]
-        ]
-        if not candidates:
+        if n not in partner:
             counted += 1
             continue
-        candidates.sort(key=lambda i: (not (f.cue and _overlaps(f.cue, gold[i].cue)), i))
-        best = candidates[0]
-        taken.add(best)
-        if speech_only and not gold[best].speech:
+        g = gold[partner[n]]
+        if speech_only and not g.speech:
             continue  # matched a belief: neither right nor wrong for speech
         counted += 1
         tp += 1
-        if gold[best].source:
+        if g.source:
             checked += 1
-            right += bool(f.speaker and any(_overlaps(f.speaker, s) for s in gold[best].source))
+            right += bool(f.speaker and any(_overlaps(f.speaker, s) for s in g.source))
     return tp, counted, len(wanted), checked, right
 
 
@@ -197,19 +221,23 @@ def main(argv=None) -> int:
     print(f"PolNeAR training split: {len(data)} articles, {sum(len(g) for _, g in data)} annotated attributions "
           f"({sum(g.speech for _, gs in data for g in gs)} speech)")
     for label, method in (("finder", _finder), ("baseline said/according", _baseline)):
-        tracemalloc.start()
         began = time.perf_counter()
         results = [(method(text), gold) for text, gold in data]
         seconds = time.perf_counter() - began
+        tracemalloc.start()
+        for text, _ in data[:100]:
+            method(text)
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-        for speech_only in (True, False):
-            totals = [0] * 5
-            for found, gold in results:
-                for i, v in enumerate(score(found, gold, speech_only)):
-                    totals[i] += v
-            print(_report(f"{label} ({'speech' if speech_only else 'all'})", totals))
-        print(f"{label:<28} {seconds:.1f} s for {len(data)} articles, peak traced memory {peak:.0f} MB")
+        halves = (("", results), (" even", results[0::2]), (" odd", results[1::2])) if label == "finder" else (("", results),)
+        for half, part in halves:
+            for speech_only in (True, False):
+                totals = [0] * 5
+                for found, gold in part:
+                    for i, v in enumerate(score(found, gold, speech_only)):
+                        totals[i] += v
+                print(_report(f"{label}{half} ({'speech' if speech_only else 'all'})", totals))
+        print(f"{label:<28} {seconds:.1f} s for {len(data)} articles (one core), peak traced memory {peak:.0f} MB")
     return 0
 
 
