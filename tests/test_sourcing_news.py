@@ -202,3 +202,9 @@ def test_a_spokesman_is_a_speaker_of_his_own_not_his_principal():
 def test_a_pronoun_with_nobody_before_it_is_uncertain():
     a = only("She said the bridge would open in May.")
     assert a.speaker_resolved is None and a.uncertain
+
+
+def test_a_particular_body_is_not_linked_to_another_kind_of_body():
+    text = "The board of Harlow Rail Company met on Monday. The union said wages were late."
+    a = by_cue(text, "said")
+    assert a.speaker_resolved != "Harlow Rail Company"

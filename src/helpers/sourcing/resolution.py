@@ -54,6 +54,12 @@ _ORG_ANAPHORS = {"company", "firm", "group", "union", "party", "ministry", "depa
                  "operator", "developer", "utility", "district", "city", "state", "country", "chambers"}
 
 
+#: Nouns for any kind of business: "the company said" may be a firm named without that word.
+_GENERIC_ORGS = {"company", "firm", "business", "group", "organisation", "organization", "corporation",
+                 "retailer", "insurer", "carrier", "operator", "developer", "chain", "airline", "manufacturer",
+                 "chipmaker", "carmaker", "lender", "bank"}
+
+
 @dataclass
 class _Entity:
     """Someone or something the article introduces: a person, an organisation, a role."""
@@ -203,13 +209,16 @@ def _link_role(speaker: _Speaker, doc: _Document, before: list[_Mention]) -> Non
     head = words[-1] if words else ""
     if head in _ORG_ANAPHORS and speaker.type == "organization" and len(words) <= 2 and speaker.text.islower() \
             or (head in _ORG_ANAPHORS and speaker.type == "organization" and len(words) == 1):
-        for mention in reversed(before):
-            if _could_be_organisation(mention.entity) and not mention.modifier:
-                speaker.resolved = mention.entity.name
-                speaker.reason = f"“{speaker.text}” is {mention.entity.name}, the organisation named most recently before it"
-                if head not in mention.entity.name.lower():
-                    speaker.uncertain = f"“{head}” is not part of the name {mention.entity.name}"
-                return
+        candidates = [m for m in reversed(before) if _could_be_organisation(m.entity) and not m.modifier]
+        # "the union" is a union named before; "the company" may be any business named before
+        named_so = [m for m in candidates if head in m.entity.name.lower()]
+        if named_so or (candidates and head in _GENERIC_ORGS):
+            chosen = (named_so or candidates)[0].entity
+            speaker.resolved = chosen.name
+            speaker.reason = f"“{speaker.text}” is {chosen.name}, the organisation named most recently before it"
+            if not named_so:
+                speaker.uncertain = f"“{head}” is not part of the name {chosen.name}"
+            return
 
 
 def _could_be_organisation(entity: _Entity) -> bool:
