@@ -208,3 +208,12 @@ def test_a_particular_body_is_not_linked_to_another_kind_of_body():
     text = "The board of Harlow Rail Company met on Monday. The union said wages were late."
     a = by_cue(text, "said")
     assert a.speaker_resolved != "Harlow Rail Company"
+
+
+def test_explain_says_no_speaker_was_found_only_when_none_was():
+    from helpers.sourcing import explain
+
+    quoted = only("“We will reopen,” said Mayor Lena Ortiz.")
+    assert "No speaker was found" not in explain(quoted) and "Lena Ortiz" in explain(quoted)
+    silent = only("The council declined to comment.")
+    assert "did not answer" in explain(silent)

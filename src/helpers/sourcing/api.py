@@ -166,8 +166,8 @@ def explain(attribution: Attribution, article=None) -> str:
         parts.append(sentence + (f" ({reason})." if reason else "."))
         if attribution.uncertain:
             parts.append(f"Uncertain: {attribution.uncertain}; check who is meant.")
-    if attribution.kind == "no-response":
-        parts.append("The source was asked and did not answer: a silence the reader should notice.")
+        if attribution.kind == "no-response":
+            parts.append("The source was asked and did not answer: a silence the reader should notice.")
     elif attribution.kind == "implicit":
         parts.append("No speaker: who holds this view is not said.")
     elif attribution.kind == "scare":
