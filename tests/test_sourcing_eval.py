@@ -133,14 +133,17 @@ def test_annotation_problems_name_the_file_the_entry_and_what_to_do(tmp_path, en
     assert "x.txt" in str(error.value) and "gold.json" in str(error.value)
 
 
-def test_a_repeated_cue_needs_its_occurrence(tmp_path):
+def test_a_repeated_cue_is_the_one_beside_its_speaker_or_needs_its_occurrence(tmp_path):
     article = article_from_text("“We said it,” said Al Ray.", "x.txt")
     entry = {**ENTRY, "at": "We said it", "speaker": "Al Ray", "cue": "said", "speaker_type": "person", "kind": "direct"}
-    with pytest.raises(GoldError, match="cue_occurrence"):
-        load_gold([article], write_gold(tmp_path, {"x.txt": {"attributions": [entry]}}))
-    placed = load_gold([article], write_gold(tmp_path, {"x.txt": {"attributions": [{**entry, "cue_occurrence": 1}]}}, "g2.json"))
+    placed = load_gold([article], write_gold(tmp_path, {"x.txt": {"attributions": [entry]}}))
     a = placed.attributions[0]
     assert article.text[a.cue_start : a.cue_end] == "said" and a.cue_start > article.text.index("Al") - 6
+    agentless = {**entry, "speaker": None, "speaker_type": "none", "kind": "implicit"}
+    with pytest.raises(GoldError, match="cue_occurrence"):
+        load_gold([article], write_gold(tmp_path, {"x.txt": {"attributions": [agentless]}}, "g2.json"))
+    first = load_gold([article], write_gold(tmp_path, {"x.txt": {"attributions": [{**agentless, "cue_occurrence": 0}]}}, "g3.json"))
+    assert first.attributions[0].cue_start == article.text.index("said")
 
 
 def test_missing_articles_bad_json_and_missing_files_are_clear(tmp_path, harbor):
