@@ -7,21 +7,26 @@ from helpers.sourcing.document import _AUX, _BE, _OBJECT_PRONOUNS, _WINDOW, _Doc
 from helpers.sourcing.lexicon import CueEntry
 
 
-def _cue_at(doc: _Document, i: int, limit: int):
-    """The longest reporting cue starting at token i: (end token, CueEntry) or None."""
+def _longest(doc: _Document, i: int, limit: int, table: dict, lengths: tuple):
+    """The longest phrase of ``table`` starting at token i: (end token, its value) or None."""
     if doc.norms[i] not in doc.lex.first_words:
         return None
-    for length in doc.lex.cue_lengths:
+    for length in lengths:
         if i + length <= limit:
-            entry = doc.lex.cues.get(tuple(doc.norms[i : i + length]))
-            if entry:
-                return i + length, entry
+            value = table.get(tuple(doc.norms[i : i + length]))
+            if value:
+                return i + length, value
     return None
 
 
+def _cue_at(doc: _Document, i: int, limit: int):
+    """The longest reporting cue starting at token i: (end token, CueEntry) or None."""
+    return _longest(doc, i, limit, doc.lex.cues, doc.lex.cue_lengths)
+
+
 def _agentless_at(doc: _Document, i: int, limit: int):
-    if doc.norms[i] not in doc.lex.first_words:
-        return None
+    """The longest agentless cue starting at token i: (end token, (category, reduced)) or None."""
+    return _longest(doc, i, limit, doc.lex.agentless, doc.lex.agentless_lengths)
     for length in doc.lex.agentless_lengths:
         if i + length <= limit:
             entry = doc.lex.agentless.get(tuple(doc.norms[i : i + length]))
