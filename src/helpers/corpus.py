@@ -218,6 +218,13 @@ class Corpus:
         return [a.label for a in self.articles]
 
     @property
+    def story(self):
+        """The story behind the articles, from the folder's ``README.md`` (see :mod:`helpers.story`)."""
+        from helpers.story import read_story
+
+        return read_story(self.folder)
+
+    @property
     def texts(self) -> dict[str, str]:
         """Label → text, for functions that take plain strings."""
         return {a.label: a.text for a in self.articles}
