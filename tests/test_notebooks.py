@@ -5,10 +5,13 @@ skeleton (time, questions and objectives first; key points last).
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from helpers.corpus import load_corpus
+from helpers.html import escape
 from helpers.notebooks import cells_with_outputs, run_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,6 +81,30 @@ def test_notebook_runs_headless(path, corpus, tmp_path):
     assert run.outputs_of_type("error") == []
     streams = " ".join("".join(o.get("text", "")) for o in run.outputs_of_type("stream") if o.get("name") == "stderr")
     assert "Traceback" not in streams
+    if corpus != "seeds":
+        assert _seed_story_mentions(run) == [], "outputs on another story mention the seed story"
+    if path.name.startswith("00") and corpus in ("seeds", "harbor"):
+        title = load_corpus(CORPORA[corpus]).story.title
+        assert title and any(escape(title) in text or title in text for text in _output_texts(run)), "00 shows the corpus README"
+
+
+#: Words of the seed story that must never appear in what a notebook prints about another corpus.
+SEED_STORY = re.compile(r"CECOT|Bukele|El Salvador|Salvadora?n?|Noem|Rubio|MS-13|Tren de Aragua", re.IGNORECASE)
+
+
+def _output_texts(run) -> list[str]:
+    texts = []
+    for cell in run.notebook.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            texts.append("".join(output.get("text", "")))
+            for mime, value in output.get("data", {}).items():
+                if mime.startswith("text/"):
+                    texts.append("".join(value) if isinstance(value, list) else str(value))
+    return texts
+
+
+def _seed_story_mentions(run) -> list[str]:
+    return sorted({m.group(0) for text in _output_texts(run) for m in SEED_STORY.finditer(text)})
 
 
 @pytest.mark.notebook
