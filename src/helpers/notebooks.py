@@ -9,12 +9,13 @@ the cell number and the first lines of that cell.
 from __future__ import annotations
 
 import json
+import re
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["NotebookError", "NotebookRun", "cells_with_outputs", "run_notebook", "strip_outputs"]
+__all__ = ["NotebookError", "NotebookRun", "ReadingLoad", "cells_with_outputs", "reading_load", "run_notebook", "strip_outputs"]
 
 
 class NotebookError(Exception):
@@ -211,3 +212,96 @@ def strip_outputs(path: str | os.PathLike) -> bool:
     if changed:
         path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return changed
+
+
+# ---------------------------------------------------------------------------
+# Reading load: is the stated time honest?
+# ---------------------------------------------------------------------------
+
+#: Reading speed of a first-year student on instructional prose with new terms.
+WORDS_PER_MINUTE = 130
+#: Running a code cell, reading its output and relating it to the prose.
+MINUTES_PER_CODE_CELL = 1.0
+#: A "Your turn" task: thinking, typing, a wrong try and a second one.
+MINUTES_PER_TASK = 5.0
+
+_FOLDED = re.compile(r"<details>.*?</details>", re.DOTALL)
+_FURTHER = re.compile(r"^## Further reading.*", re.DOTALL | re.MULTILINE)
+_WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*")
+_ACTIVITY = re.compile(r"<!--\s*activity:\s*(\d+)\s*min")
+_STATED = re.compile(r"\*\*Time\*\*\s*\|([^\n]*)")
+
+
+@dataclass(frozen=True)
+class ReadingLoad:
+    """What a notebook asks of a student, and the time that takes.
+
+    ``minutes`` = prose words / :data:`WORDS_PER_MINUTE` + code cells ×
+    :data:`MINUTES_PER_CODE_CELL` + tasks × :data:`MINUTES_PER_TASK` +
+    activities, where an activity the formula cannot see (reading an article
+    closely, annotating sentences) is stated in its cell as an HTML comment,
+    ``<!-- activity: 10 minutes -->``, invisible to students.
+    Worked solutions (folded ``<details>``) and further reading are left out:
+    they are read after the lesson, if at all.
+    """
+
+    prose_words: int
+    code_cells: int
+    tasks: int
+    stated_minutes: int | None
+    activity_minutes: int = 0
+
+    @property
+    def minutes(self) -> float:
+        return (
+            self.prose_words / WORDS_PER_MINUTE
+            + self.code_cells * MINUTES_PER_CODE_CELL
+            + self.tasks * MINUTES_PER_TASK
+            + self.activity_minutes
+        )
+
+
+def reading_load(path: str | os.PathLike) -> ReadingLoad:
+    """Measure a notebook's reading load and read the time it states.
+
+    Parameters
+    ----------
+    path : str or Path
+        A notebook whose first cell has a ``| **Time** | ... |`` row; every
+        "N minutes" in that row is added up.
+
+    Returns
+    -------
+    ReadingLoad
+
+    Examples
+    --------
+    >>> import json, tempfile, os
+    >>> cells = [{"cell_type": "markdown", "metadata": {}, "source": "| **Time** | 10 minutes teaching, 5 minutes practice |"},
+    ...          {"cell_type": "markdown", "metadata": {}, "source": "### Your turn\\nWhy?"},
+    ...          {"cell_type": "code", "metadata": {}, "source": "1", "outputs": [], "execution_count": None}]
+    >>> path = os.path.join(tempfile.mkdtemp(), "n.ipynb")
+    >>> _ = open(path, "w").write(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    >>> load = reading_load(path)
+    >>> load.tasks, load.code_cells, load.stated_minutes
+    (1, 1, 15)
+    >>> round(load.minutes, 1)
+    6.1
+    """
+    cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+    words = code = tasks = activities = 0
+    for cell in cells:
+        source = "".join(cell.get("source", []))
+        if cell.get("cell_type") == "code":
+            code += 1
+        elif cell.get("cell_type") == "markdown":
+            prose = _FURTHER.sub("", _FOLDED.sub("", source))
+            words += len(_WORDS.findall(prose))
+            tasks += len(re.findall(r"^#+\s*Your turn", prose, re.MULTILINE))
+            activities += sum(int(n) for n in _ACTIVITY.findall(source))
+    stated = None
+    if cells:
+        row = _STATED.search("".join(cells[0].get("source", [])))
+        if row:
+            stated = sum(int(n) for n in re.findall(r"(\d+)\s*min", row.group(1)))
+    return ReadingLoad(words, code, tasks, stated, activities)
