@@ -45,6 +45,7 @@ from helpers.text import count_words
 __all__ = [
     "MAX_ARTICLE_BYTES",
     "METADATA_FIELDS",
+    "WORD_COUNT_LINES",
     "Article",
     "ArticleError",
     "Corpus",
@@ -55,6 +56,7 @@ __all__ = [
     "decode_article",
     "describe_corpus",
     "load_corpus",
+    "words_on_lines",
     "read_article",
     "read_corpus",
     "read_metadata",
@@ -67,6 +69,12 @@ MAX_ARTICLE_BYTES = 5_000_000
 #: Columns of ``metadata.csv`` that the loader understands. Other columns are
 #: kept in ``Article.metadata``. ``headline`` may also be called ``title``.
 METADATA_FIELDS = ("file", "label", "headline", "date", "outlet", "byline", "url", "notes")
+
+#: The kinds of line whose words are an article's own words: its prose and its
+#: headings. Bylines, "| Published ..." lines and page furniture ("Be the first
+#: to comment") are not. :attr:`Article.word_count`, every rate per 1,000 words
+#: and the report all count these lines (see :func:`words_on_lines`).
+WORD_COUNT_LINES = ("paragraph", "bullet", "heading")
 
 #: Values in ``metadata.csv`` that mean "the article does not say".
 UNKNOWN_VALUES = {"", "not stated", "unknown", "n/a", "na", "none", "-", "?"}
@@ -164,9 +172,22 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        """Number of words and numbers in the whole text."""
+        """How many words the article has: the one word count of the module.
+
+        It counts the words and numbers of the article's prose and headings
+        (the lines of :data:`WORD_COUNT_LINES`), stopwords included. Bylines,
+        date lines and page furniture are left out, because they are not the
+        article's own words. Every table, chart, rate per 1,000 words and the
+        report use this number.
+
+        Examples
+        --------
+        >>> article = article_from_text("Roof Repair Delayed\\n| Published May 2, 2025\\nThe council met.")
+        >>> article.word_count  # the headline and the paragraph, not the date line
+        6
+        """
         if self._word_count is None:
-            self._word_count = count_words(self.text)
+            self._word_count = words_on_lines(self.text, self.lines)
         return self._word_count
 
     def line_kinds(self) -> dict[str, int]:
@@ -348,6 +369,32 @@ def decode_article(data: bytes, name: str = "article.txt") -> tuple[str, str, li
     return text, encoding, warnings
 
 
+def words_on_lines(text: str, lines: tuple[Line, ...], kinds=WORD_COUNT_LINES) -> int:
+    """Count the words and numbers on the lines of the given kinds.
+
+    Parameters
+    ----------
+    text : str
+        The article's text as stored.
+    lines : tuple of Line
+        Its lines (from :func:`helpers.layout.split_lines`).
+    kinds : collection of str
+        The kinds of line to count; by default the article's own words
+        (:data:`WORD_COUNT_LINES`).
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> text = "By Ana Ruiz\\nThe council voted 5-2."
+    >>> words_on_lines(text, split_lines(text)), words_on_lines(text, split_lines(text), ("byline", "paragraph"))
+    (4, 7)
+    """
+    return sum(count_words(text[line.start : line.end]) for line in lines if line.kind in kinds)
+
+
 def _content_warnings(text: str, lines: tuple[Line, ...], word_total: int) -> list[str]:
     warnings = []
     if _HTML_HINT.search(text) or len(_TAG.findall(text)) >= 5:
@@ -356,7 +403,7 @@ def _content_warnings(text: str, lines: tuple[Line, ...], word_total: int) -> li
             "is never rendered. Save only the article text for clean counts"
         )
     if word_total == 0:
-        warnings.append("contains no words (only symbols or numbers)")
+        warnings.append("contains no words in its headings or prose")
     elif word_total < 50:
         warnings.append(f"only {word_total} words: counts on very short articles are unreliable")
     for line in lines:
@@ -428,7 +475,7 @@ def article_from_text(
     """
     metadata = dict(metadata or {})
     lines = split_lines(text)
-    word_total = count_words(text)
+    word_total = words_on_lines(text, lines)
     stated_date = None
     for line in lines:
         if line.kind == "dateline":
@@ -708,7 +755,8 @@ def describe_corpus(corpus: Corpus) -> list[dict]:
     Returns
     -------
     list of dict
-        Keys: ``label``, ``file``, ``words``, ``headline``, ``date``,
+        Keys: ``label``, ``file``, ``words`` (:attr:`Article.word_count`:
+        the words of the prose and headings), ``headline``, ``date``,
         ``outlet``, ``byline``, ``unknown`` (the list of what is not stated),
         ``flagged`` (counts of headings, bullets, datelines, boilerplate) and
         ``warnings`` (how many).

@@ -42,7 +42,9 @@ Every counting function takes the same keyword options:
 Per 1,000 words
 ---------------
 Relative frequencies divide by the article's **running words**: every word
-and number of the counted lines, stopwords included. The denominator does
+and number of the counted lines, stopwords included. With the default lines
+this is the article's word count, :attr:`helpers.corpus.Article.word_count`,
+the same number every notebook and the report show. The denominator does
 not change when you switch stopwords or stemming on or off, so a rate of
 "5.2 per 1,000 words" always means the same thing.
 
@@ -67,7 +69,7 @@ from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 from nltk.probability import ConditionalFreqDist, FreqDist
 
-from helpers.corpus import Article, Corpus, article_from_text
+from helpers.corpus import WORD_COUNT_LINES, Article, Corpus, article_from_text, words_on_lines
 from helpers.layout import LINE_KINDS
 from helpers.text import Token, fold_case, load_stopwords, normalize_quotes, split_sentences, stem, tokenize
 
@@ -109,8 +111,9 @@ __all__ = [
     "top_words_by_article",
 ]
 
-#: Lines counted by default: the prose and the headings.
-COUNTED_LINES = ("paragraph", "bullet", "heading")
+#: Lines counted by default: the prose and the headings (the lines of
+#: :attr:`helpers.corpus.Article.word_count`).
+COUNTED_LINES = WORD_COUNT_LINES
 #: Only the running prose (paragraphs and bullet points).
 PROSE_LINES = ("paragraph", "bullet")
 #: Every line that has text, page furniture included.
@@ -481,18 +484,23 @@ def _form(token: Token, opts: _Options) -> str | None:
     return stem(word, opts.stemmer) if opts.stemmer else word
 
 
+def _running(article: Article, kinds: frozenset) -> int:
+    """The running words of an article's lines of these kinds (its word count by default)."""
+    if kinds == frozenset(COUNTED_LINES):
+        return article.word_count
+    return words_on_lines(article.text, article.lines, kinds)
+
+
 def _scan(article: Article, opts: _Options) -> tuple[list[str], int]:
     """The counted forms of an article, and its running words."""
     forms = []
-    total = 0
     for tokens in _line_tokens(article, opts.lines):
         for token in tokens:
             if token.kind in ("word", "number"):
-                total += 1
                 form = _form(token, opts)
                 if form is not None:
                     forms.append(form)
-    return forms, total
+    return forms, _running(article, opts.lines)
 
 
 def per_thousand(count: int, total: int) -> float:
@@ -561,7 +569,8 @@ def article_words(source, **options) -> list[str]:
 def running_words(source, lines=COUNTED_LINES) -> int:
     """How many words and numbers the counted lines hold (stopwords included).
 
-    This is the denominator of every rate per 1,000 words.
+    This is the denominator of every rate per 1,000 words. With the default
+    lines it is the article's word count (:attr:`helpers.corpus.Article.word_count`).
 
     Parameters
     ----------
@@ -579,7 +588,7 @@ def running_words(source, lines=COUNTED_LINES) -> int:
     6
     """
     opts = _options(stopwords=False, lines=lines)
-    return sum(_scan(article, opts)[1] for article in _as_articles(source))
+    return sum(_running(article, opts.lines) for article in _as_articles(source))
 
 
 def count_words(source, **options) -> FreqDist:
