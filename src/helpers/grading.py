@@ -85,6 +85,7 @@ __all__ = [
     "feedback_text",
     "find_assignments",
     "find_sandbox",
+    "feedback_file_name",
     "fill_answers",
     "find_submissions",
     "grade_folder",
@@ -98,6 +99,7 @@ __all__ = [
     "results_from_summary",
     "sandbox_command",
     "solution_answers",
+    "spreadsheet_safe",
     "student_id",
     "update_totals",
     "write_grades",
@@ -1794,15 +1796,63 @@ def grades_rows(results: list[GradeResult], assignment: Assignment, manual: dict
     return rows
 
 
-def read_grades(path: str | os.PathLike) -> list[dict[str, str]]:
-    """Read a ``grades.csv`` back as one dict per student row (the points row left out)."""
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = re.compile("'*[=+\\-@\t\r]")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell of ``grades.csv`` that a spreadsheet shows as text, never runs as a formula.
+
+    Student names and file names come from the students: a notebook handed
+    in as ``=HYPERLINK(...).ipynb`` would otherwise put a live formula in
+    the teacher's spreadsheet. As OWASP advises, a cell that starts with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a single
+    quote in front (so do cells that start with quotes followed by one of
+    those, so that :func:`read_grades` can take exactly one quote off
+    again). Grades are never negative, so no number is changed.
+
+    Examples
+    --------
+    >>> print(spreadsheet_safe('=HYPERLINK("http://example.com","x")'))
+    '=HYPERLINK("http://example.com","x")
+    >>> spreadsheet_safe("+1+2"), spreadsheet_safe("@SUM(1,2)"), spreadsheet_safe("ana"), spreadsheet_safe("3.5")
+    ("'+1+2", "'@SUM(1,2)", 'ana', '3.5')
+    """
+    return "'" + cell if _FORMULA_START.match(cell) else cell
+
+
+def _from_spreadsheet(cell: str) -> str:
+    """Undo :func:`spreadsheet_safe` (a cell that was not changed is returned as it is)."""
+    return cell[1:] if cell.startswith("'") and _FORMULA_START.match(cell[1:]) else cell
+
+
+def _read_csv(path: str | os.PathLike) -> list[list[str]]:
     with open(path, newline="", encoding="utf-8") as handle:
-        return [row for row in csv.DictReader(handle) if row.get("student") != POINTS_ROW]
+        return [[_from_spreadsheet(cell) for cell in row] for row in csv.reader(handle)]
+
+
+def read_grades(path: str | os.PathLike) -> list[dict[str, str]]:
+    """Read a ``grades.csv`` back as one dict per student row (the points row left out).
+
+    Cells neutralised for spreadsheets (see :func:`spreadsheet_safe`) are
+    given back as they were: a student called ``=A1`` reads back as ``=A1``.
+    """
+    rows = _read_csv(path)
+    if not rows:
+        return []
+    header = rows[0]
+    return [
+        dict(zip(header, row + [""] * (len(header) - len(row))))
+        for row in rows[1:]
+        if row and row[0] != POINTS_ROW
+    ]
 
 
 def _write_csv(path: Path, rows: list[list[str]]) -> None:
+    # Every cell quoted as well, so that a spreadsheet set to split on ";" (as
+    # in many European locales) cannot cut a cell in two and start a formula.
     with open(path, "w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(rows)
+        csv.writer(handle, quoting=csv.QUOTE_ALL).writerows([[spreadsheet_safe(str(c)) for c in row] for row in rows])
 
 
 def feedback_text(result: GradeResult, assignment: Assignment) -> str:
@@ -1871,9 +1921,27 @@ def feedback_text(result: GradeResult, assignment: Assignment) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _safe_name(student: str) -> str:
-    name = re.sub(r"[^\w.-]+", "_", student).strip("._") or "student"
-    return name[:80]
+def feedback_file_name(student: str) -> str:
+    """The name of a student's feedback file: the student's name as it is, made safe as a file name.
+
+    The name stays recognisable (the teacher matches files to rows of
+    ``grades.csv`` by it), but it can neither leave the feedback folder nor
+    hide: path separators and control characters become ``_``, leading dots
+    and spaces are dropped, and it is cut to fit any file system.
+
+    Examples
+    --------
+    >>> feedback_file_name("Bob Lee")
+    'Bob Lee.md'
+    >>> feedback_file_name("=SUM(1,2)")
+    '=SUM(1,2).md'
+    >>> feedback_file_name("../../etc/passwd"), feedback_file_name("..")
+    ('_.._etc_passwd.md', 'student.md')
+    """
+    name = re.sub(r"[/\\\x00-\x1f\x7f]", "_", student)
+    name = name.lstrip(". ").rstrip(". ") or "student"
+    encoded = name.encode("utf-8")[:200]
+    return encoded.decode("utf-8", errors="ignore") + ".md"
 
 
 def class_summary(results: list[GradeResult], assignment: Assignment, top: int = 3) -> str:
@@ -1968,11 +2036,11 @@ def write_grades(results: list[GradeResult], assignment: Assignment, out_dir: st
     (out / "summary.md").write_text(class_summary(results, assignment), encoding="utf-8")
     used = set()
     for result in results:
-        name = _safe_name(result.student)
-        while name in used:
-            name += "_"
-        used.add(name)
-        (out / "feedback" / f"{name}.md").write_text(feedback_text(result, assignment), encoding="utf-8")
+        name = feedback_file_name(result.student)
+        while name.lower() in used:  # file systems that ignore case would merge them
+            name = name[:-3] + "_.md"
+        used.add(name.lower())
+        (out / "feedback" / name).write_text(feedback_text(result, assignment), encoding="utf-8")
     return path, notes
 
 
@@ -1991,8 +2059,7 @@ def update_totals(path: str | os.PathLike, assignment: Assignment) -> list[str]:
         file is rewritten only if there are none.
     """
     path = Path(path)
-    with open(path, newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))
+    rows = _read_csv(path)
     if not rows:
         return [f"{path} is empty."]
     header = rows[0]
