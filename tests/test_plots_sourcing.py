@@ -25,9 +25,26 @@ def test_speaker_types_counts_each_type_and_names_the_extremes():
     assert isinstance(chart, Chart)
     # person, organization, media, document, group, none
     assert chart.data == {"N": [2, 0, 0, 0, 0, 0], "V": [0, 0, 0, 0, 1, 1], "S": [0, 0, 0, 0, 0, 0]}
-    assert "Article N names its sources most often (100% named)" in chart.description
-    assert "article V leans most on vague groups" in chart.description
+    assert "Article N names its sources most often: 2 of its 2 attributions (100%) are named" in chart.description
+    assert "article V leans most on vague groups or nobody: 2 of its 2 attributions (100%)" in chart.description
     assert "no attributions were found in S" in chart.description
+
+
+def test_speaker_types_of_sources_leave_out_nobody_named_and_use_the_summary_share():
+    summaries = [summarize_sourcing(NAMED), summarize_sourcing(VAGUE), summarize_sourcing(SILENT)]
+    chart = plot_speaker_types(summaries, count="sources")
+    # person, organization, media, document, group: no column for "none"
+    assert chart.data == {"N": [2, 0, 0, 0, 0], "V": [0, 0, 0, 0, 1], "S": [0, 0, 0, 0, 0]}
+    assert {label: sum(c) for label, c in chart.data.items()} == {s["label"]: s["sources"] for s in summaries}
+    assert "Article N names its sources most often: 2 of its 2 sources (100%) are named" in chart.description
+    assert "article V leans most on vague groups: 1 of its 1 source (100%)" in chart.description
+    assert "nobody named" not in [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
+    assert "sources" in chart.figure.axes[0].get_xlabel()
+
+
+def test_speaker_types_refuse_an_unknown_count():
+    with pytest.raises(ValueError, match="sources"):
+        plot_speaker_types([NAMED], count="people")
 
 
 def test_speaker_types_accepts_summaries_and_uses_the_palette():
@@ -41,7 +58,7 @@ def test_kinds_counts_and_describes_direct_quotation():
     chart = plot_kinds([NAMED, VAGUE])
     # direct, indirect, implicit, scare, no-response
     assert chart.data["N"] == [1, 1, 0, 0, 0] and chart.data["V"] == [0, 1, 1, 0, 0]
-    assert "Article N quotes directly most often (50%" in chart.description
+    assert "Article N quotes directly most often: 1 of its 2 attributions (50%) is a direct quotation" in chart.description
     assert len(chart.data["N"]) == len(KINDS)
 
 

@@ -13,6 +13,7 @@ from helpers.sourcing import CUE_CATEGORIES, KINDS, SPEAKER_TYPES, find_attribut
 from helpers.sourcing.model import NAMED_TYPES
 
 __all__ = [
+    "SPEAKER_COUNTS",
     "plot_cue_categories",
     "plot_evaluation",
     "plot_kinds",
@@ -78,50 +79,84 @@ def _stacked(summaries: list[dict], key: str, order, labels: dict, title: str, w
     return figure, counts
 
 
-def plot_speaker_types(corpus_or_summaries) -> Chart:
+#: What the bars of :func:`plot_speaker_types` can count: every attribution, or only those that give a speaker.
+SPEAKER_COUNTS = ("attributions", "sources")
+
+
+def plot_speaker_types(corpus_or_summaries, *, count: str = "attributions") -> Chart:
     """Who each article gives as its sources: named people, named organisations, vague groups, nobody.
 
     Parameters
     ----------
     corpus_or_summaries : Corpus, list of Article, or list of dict
         Articles, or the dicts of :func:`helpers.sourcing.summarize_sourcing`.
+    count : {"attributions", "sources"}
+        What a bar is made of. "attributions": every attribution, those with
+        nobody named included (n is the summary's ``attributions``).
+        "sources": only the attributions that give a speaker (n is the
+        summary's ``sources``, and the share named in the description is its
+        ``named_share``, the figure the sourcing tables show).
 
     Returns
     -------
     Chart
-        ``data`` maps each label to its counts in the order of ``SPEAKER_TYPES``.
+        ``data`` maps each label to its counts in the order of ``SPEAKER_TYPES``
+        (without "none" when counting sources).
 
     Examples
     --------
     >>> from helpers.corpus import article_from_text
-    >>> chart = plot_speaker_types([article_from_text("Critics say it fails. Mayor Ann Lee said it works.", label="A")])
+    >>> article = article_from_text("Critics say it fails. Mayor Ann Lee said it works. It is seen as bold.", label="A")
+    >>> plot_speaker_types([article]).data
+    {'A': [1, 0, 0, 0, 1, 1]}
+    >>> chart = plot_speaker_types([article], count="sources")
     >>> chart.data
-    {'A': [1, 0, 0, 0, 1, 0]}
+    {'A': [1, 0, 0, 0, 1]}
+    >>> "1 of its 2 sources (50%) is named" in chart.description
+    True
     """
+    if count not in SPEAKER_COUNTS:
+        raise ValueError(f"count must be one of {SPEAKER_COUNTS}, not {count!r}")
     summaries = _summaries(corpus_or_summaries)
-    figure, counts = _stacked(summaries, "by_speaker_type", SPEAKER_TYPES, _TYPE_LABELS,
-                              "Who is given as the source", "attributions")
-    description = "Stacked bars, one per article, of the share of attributions whose source is a named person, " \
-                  "a named organisation, a news outlet, a document or data, a vague group or nobody named. " \
-                  + _type_sentence(counts)
-    return Chart(figure, description, counts)
+    order = SPEAKER_TYPES if count == "attributions" else tuple(t for t in SPEAKER_TYPES if t != "none")
+    figure, counts = _stacked(summaries, "by_speaker_type", order, _TYPE_LABELS, "Who is given as the source", count)
+    kinds = "a named person, a named organisation, a news outlet, a document or data" \
+        + (", a vague group or nobody named" if count == "attributions" else " or a vague group")
+    description = f"Stacked bars, one per article: the share of its {count} given to {kinds}; " \
+                  f"n is the number of {count}. "
+    if count == "sources":
+        description += "Attributions with nobody named are left out. "
+    return Chart(figure, description + _type_sentence(summaries, counts, order, count), counts)
 
 
-def _type_sentence(counts: dict) -> str:
-    with_any = {label: c for label, c in counts.items() if sum(c)}
+def _share_text(part: int, whole: int, what: str, share: float | None = None) -> str:
+    """ "3 of its 4 sources (75%)": the count beside the share, so the two cannot be confused."""
+    share = part / whole if share is None else share
+    return f"{part} of its {whole} {what[:-1] if whole == 1 else what} ({share:.0%})"
+
+
+def _type_sentence(summaries: list[dict], counts: dict, order, count: str) -> str:
+    totals = {label: sum(c) for label, c in counts.items()}
+    with_any = [s for s in summaries if totals[s["label"]]]
     if not with_any:
-        return "No attributions were found in any article."
-    at = {t: SPEAKER_TYPES.index(t) for t in SPEAKER_TYPES}
-    named = {label: _percent(sum(c[at[t]] for t in NAMED_TYPES), sum(c)) for label, c in with_any.items()}
-    vague = {label: _percent(c[at["group"]] + c[at["none"]], sum(c)) for label, c in with_any.items()}
-    most_named = max(named, key=named.get)
-    most_vague = max(vague, key=vague.get)
-    sentence = f"Article {most_named} names its sources most often ({named[most_named]:.0f}% named)"
-    if most_vague != most_named:
-        sentence += f"; article {most_vague} leans most on vague groups or nobody ({vague[most_vague]:.0f}%)"
-    missing = [label for label, c in counts.items() if not sum(c)]
+        return f"No {count} were found in any article."
+    at = {t: order.index(t) for t in order}
+    named = {s["label"]: sum(counts[s["label"]][at[t]] for t in NAMED_TYPES) for s in with_any}
+    untraced = ("group", "none") if count == "attributions" else ("group",)
+    vague = {s["label"]: sum(counts[s["label"]][at[t]] for t in untraced) for s in with_any}
+    shares = {s["label"]: s["named_share"] if count == "sources" else named[s["label"]] / totals[s["label"]]
+              for s in with_any}
+    most_named = max(shares, key=shares.get)
+    verb = "are" if named[most_named] != 1 else "is"
+    sentence = f"Article {most_named} names its sources most often: " \
+               f"{_share_text(named[most_named], totals[most_named], count, shares[most_named])} {verb} named"
+    most_vague = max(vague, key=lambda label: vague[label] / totals[label])
+    if most_vague != most_named and vague[most_vague]:
+        what = "vague groups or nobody" if count == "attributions" else "vague groups"
+        sentence += f"; article {most_vague} leans most on {what}: {_share_text(vague[most_vague], totals[most_vague], count)}"
+    missing = [label for label, total in totals.items() if not total]
     if missing:
-        sentence += f"; no attributions were found in {', '.join(missing)}"
+        sentence += f"; no {count} were found in {', '.join(missing)}"
     return sentence + "."
 
 
@@ -150,7 +185,9 @@ def plot_kinds(corpus_or_summaries) -> Chart:
     if with_any:
         direct = {label: _percent(c[0], sum(c)) for label, c in with_any.items()}
         top = max(direct, key=direct.get)
-        detail = (f"Article {top} quotes directly most often ({direct[top]:.0f}% of its attributions)."
+        quoted = with_any[top][0]
+        detail = (f"Article {top} quotes directly most often: {_share_text(quoted, sum(with_any[top]), 'attributions')} "
+                  f"{'is a direct quotation' if quoted == 1 else 'are direct quotations'}; n is the number of attributions."
                   if direct[top] else "No article quotes anyone directly.")
     else:
         detail = "No attributions were found in any article."
