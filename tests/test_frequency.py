@@ -22,6 +22,7 @@ from helpers.frequency import (
     no_hits_message,
     per_thousand,
     running_words,
+    shared_words,
     sort_hits,
     stem_forms,
     suggest_words,
@@ -564,3 +565,30 @@ def test_every_hit_slices_back_to_its_keyword_and_counts_agree(pieces, query):
         assert hit.keyword.replace("’", "'").lower() == query
     if " " not in query:
         assert len(hits) == count_words(text, stopwords=False)[query]
+
+
+# --- shared words: what to follow when a corpus names none ---------------------
+
+
+def test_shared_words_are_content_words_most_articles_use():
+    texts = {
+        "A": "The ferry sank near the island. The ferry company said 12 people were hurt.",
+        "B": "Island residents said the ferry was old. The company denied it.",
+        "C": "A storm hit the island on Friday.",
+    }
+    found = shared_words(texts, n=5)
+    assert found[0] == "island"  # in all three articles
+    assert set(found) == {"island", "ferry", "company"}  # in two of three; "said" is a verb of saying, "12" a number
+    assert shared_words(texts, n=1) == ["island"]
+
+
+def test_shared_words_of_one_article_are_its_own_content_words():
+    # used twice each, so before "open" and "close"; a tie is broken alphabetically
+    assert shared_words({"A": "Cooling centres open. Cooling centres close."}, n=2) == ["centres", "cooling"]
+
+
+def test_shared_words_of_the_harbor_corpus_include_its_readme_words(harbor):
+    found = shared_words(harbor, n=8)
+    assert {"library", "branch", "council"} <= set(found)
+    assert not any(word in load_stopwords() or word.isdigit() for word in found)
+

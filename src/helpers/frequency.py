@@ -103,6 +103,7 @@ __all__ = [
     "no_hits_message",
     "per_thousand",
     "running_words",
+    "shared_words",
     "sort_hits",
     "stem_forms",
     "suggest_words",
@@ -704,6 +705,66 @@ def top_words(source, n: int | None = 10, **options) -> list[WordCount]:
         counts.update(forms)
         total += words
     return _ranked(counts, total, n)
+
+
+def shared_words(corpus, n: int = 5, **options) -> list[str]:
+    """The words most articles share: the words of the story itself.
+
+    Content words (stopwords, numbers and words under three letters left
+    out) used by at least half of the articles, and by at least two when the
+    corpus has two or more. They are ranked by how many articles use them,
+    then by the sum of their rates per 1,000 words (so a long article does
+    not outweigh a short one), then alphabetically. Verbs of saying
+    ("said", "told", from ``reporting_cues_en.txt``) are left out: every news
+    story shares them.
+
+    Notebook 02 follows these words when a corpus's README gives no "Words
+    to follow".
+
+    Parameters
+    ----------
+    corpus : Corpus, list of Article or dict of label → text
+    n : int
+        How many words at most.
+    **options
+        Counting options (see the module help); ``numbers`` and
+        ``min_length`` may be changed.
+
+    Returns
+    -------
+    list of str
+        Possibly fewer than ``n`` words (none for a corpus without shared words).
+
+    Examples
+    --------
+    >>> shared_words({"A": "The ferry sank. The ferry had been inspected.",
+    ...               "B": "The ferry company said it was safe.", "C": "A storm hit."}, n=3)
+    ['ferry']
+    """
+    _check_n(n)
+    options.setdefault("numbers", False)
+    options.setdefault("min_length", 3)
+    articles = _as_articles(corpus)
+    opts = _options(**options)
+    saying = _saying_words()
+    need = 1 if len(articles) < 2 else max(2, math.ceil(len(articles) / 2))
+    rates: dict[str, list[float]] = {}
+    for article in articles:
+        forms, total = _scan(article, opts)
+        for word, count in Counter(forms).items():
+            if word not in saying:
+                rates.setdefault(word, []).append(per_thousand(count, total))
+    shared = [(word, found) for word, found in rates.items() if len(found) >= need]
+    shared.sort(key=lambda item: (-len(item[1]), -sum(item[1]), item[0]))
+    return [word for word, _ in shared[:n]]
+
+
+@lru_cache(maxsize=1)
+def _saying_words() -> frozenset:
+    """Single-word forms of the verbs of saying (``reporting_cues_en.txt``)."""
+    from helpers.sourcing.lexicon import load_lexicon
+
+    return frozenset(key[0] for key in load_lexicon().cues if len(key) == 1)
 
 
 def top_words_by_article(corpus, n: int | None = 10, **options) -> dict[str, list[WordCount]]:
