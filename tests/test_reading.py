@@ -205,7 +205,7 @@ def test_seed_claims_include_the_figures_a_reader_would_check(seeds):
 
 def test_every_shipped_list_loads_with_known_categories():
     categories = {e.category for e in load_lexicon("loaded_language_en.txt")}
-    assert categories == {"label for people", "evaluative", "intensifier", "threat metaphor", "euphemism"}
+    assert categories == {"label for people", "evaluative", "intensifier", "threat metaphor", "euphemism", "fixed phrase"}
     assert {e.category for e in load_lexicon("stance_markers_en.txt")} == {"hedge", "booster"}
     assert {e.category for e in load_lexicon("opinion_markers_en.txt")} == {"first person", "conclusion", "obligation", "evaluation"}
     assert len(load_lexicon("lateral_reading_en.txt")) > 10
@@ -454,3 +454,123 @@ def test_claims_from_readings_equal_find_claims(seeds):
         readings = read_sentences(article, attributions=[])
         assert claims_from_readings(readings, article.file) == find_claims(article, attributions=[])
         assert summarize_reading(article, readings=readings) == summarize_reading(article, attributions=[])
+
+
+# ---------------------------------------------------------------------------
+# General loaded language, fixed phrases, names and topic words
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, loaded",
+    [
+        ("Inspectors found no weapons of mass destruction.", []),  # a fixed phrase
+        ("The plan calls for mass deportation.", ["mass"]),  # near miss: the intensifier
+        ("The mass media covered it.", []),
+        ("The Security Council met on Friday.", []),
+        ("A threat to security was named.", ["threat"]),
+        ("Officials raised the threat level to severe.", ["severe"]),  # "threat level" is an official rating
+        ("The ruling was statistically significant.", []),
+        ("The ruling was significant.", ["significant"]),
+        ("Violent crime fell last year.", []),  # a category of official statistics
+        ("Violent protesters gathered.", ["Violent"]),
+        ("She flew a fighter jet.", []),
+        ("He is a fighter.", ["fighter"]),
+    ],
+)
+def test_fixed_phrases_are_not_loaded_but_the_word_alone_is(text, loaded):
+    assert [h.text for h in find_loaded_language(text)] == loaded
+
+
+@pytest.mark.parametrize(
+    "text, loaded",
+    [
+        ("The report came from the Strategic Air Command.", []),  # a listed word inside a name
+        ("Staff at the Violent Crimes Unit said so.", []),
+        ("Notorious gangs were named.", ["Notorious"]),  # the capital comes from the sentence
+        ("“Notorious gangs,” he said.", ["Notorious"]),
+        ("Critics called the plan strategic.", ["strategic"]),
+    ],
+)
+def test_a_listed_word_inside_a_capitalised_name_is_not_loaded(text, loaded):
+    assert [h.text for h in find_loaded_language(text)] == loaded
+
+
+def test_in_a_headline_every_capitalised_word_is_still_read():
+    hits = find_loaded_language(article_from_text("Council Slams Brutal Cuts\nThe council met.", "h.txt"))
+    assert [h.text for h in hits] == ["Slams", "Brutal"]
+
+
+def test_a_figurative_word_that_is_the_topic_is_not_counted():
+    text = "The flood reached the town. Officials called it a flood of complaints."
+    assert [h.text for h in find_loaded_language(text)] == ["flood", "flood"]
+    assert find_loaded_language(text, topic_words=["flood"]) == []
+    assert find_loaded_language("The invasion began at dawn.", topic_words=["invasions"]) == []
+    assert [h.text for h in find_loaded_language("A flood of complaints.", topic_words=["library"])] == ["flood"]
+
+
+def test_a_label_that_is_a_topic_word_is_counted_with_a_note():
+    hits = find_loaded_language("Refugees crossed. Notorious smugglers waited.", topic_words=["refugee"])
+    assert [(h.text, h.topic) for h in hits] == [("Refugees", True), ("Notorious", False)]
+    assert hits[0].note.endswith("also a topic word of this corpus")
+    summary = summarize_reading("Refugees crossed. Notorious smugglers waited.", attributions=[], topic_words=["refugee"])
+    assert (summary["loaded"], summary["loaded_topic"]) == (2, 1)
+
+
+def test_a_topic_phrase_matches_only_the_whole_phrase():
+    text = "Human rights abuses were reported."
+    assert [h.topic for h in find_loaded_language(text, topic_words=["human rights"])] == [True]
+    assert [h.topic for h in find_loaded_language(text, topic_words=["human error"])] == [False]
+
+
+def test_figurative_is_the_only_fourth_field(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("storm* | threat metaphor | a weather image | metaphorical\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="figurative"):
+        load_lexicon(str(path))
+    path.write_text("storm* | threat metaphor | a weather image | figurative\n", encoding="utf-8")
+    assert load_lexicon(str(path))[0].use == "figurative"
+
+
+def test_topic_words_are_shared_by_most_articles_and_leave_out_news_words():
+    from helpers.reading import find_topic_words
+
+    texts = {
+        "A": "The ferry stopped on Monday, the ferry company said. Islanders waited.",
+        "B": "No ferry ran in March, officials told reporters. The company is in debt.",
+        "C": "The ferry company said repairs would take weeks.",
+        "D": "Islanders said the winter was hard.",
+    }
+    assert find_topic_words(texts) == ("ferry", "company")  # "said", "monday", "march" are news words
+    assert find_topic_words(texts, n=1) == ("ferry",)
+    assert find_topic_words(texts, also=["Debt", "ferry"]) == ("debt", "ferry", "company")
+    assert find_topic_words({"A": "One short article about tides and tides."}) [0] == "tides"
+
+
+def test_topic_words_of_the_two_corpora(seeds, harbor):
+    from helpers.reading import find_topic_words
+
+    assert {"library", "branch", "council", "town"} <= set(find_topic_words(harbor))
+    assert "said" not in find_topic_words(harbor) and "fight" not in find_topic_words(harbor)
+    assert "gang" in find_topic_words(seeds)
+    assert find_topic_words(harbor, also=harbor.story.follow)[:5] == ("library", "branch", "closure", "council", "budget")
+
+
+def test_where_to_check_matches_plurals_but_not_other_words():
+    claim = find_claims("In 2024 three courts heard the case.", attributions=[])[0]
+    assert any("court's own records" in s for s in where_to_check(claim))
+    claim = find_claims("A fundamental change came in 2024.", attributions=[])[0]
+    assert not any("budget" in s for s in where_to_check(claim))
+    claim = find_claims("The council's budget rose in 2024.", attributions=[])[0]
+    assert any("published budget" in s for s in where_to_check(claim))
+
+
+def test_lateral_prompts_hold_no_seed_story_triggers():
+    triggers = {entry.pieces[0] for entry in load_lexicon("lateral_reading_en.txt")}
+    assert not triggers & {"deport", "flight", "prison", "inmate", "fee", "pay", "gang"}
+    claim = find_claims("The men were deported on two flights to a prison in 2025.", attributions=[])[0]
+    assert not any("prison" in s or "governments on both sides" in s for s in where_to_check(claim))
+
+
+def test_tone_caveats_are_about_news_in_general():
+    assert not any("prison" in caveat for caveat in TONE_CAVEATS)

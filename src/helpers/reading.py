@@ -10,7 +10,10 @@ small rules that a student can read, run and argue with:
   confirm or refute (a number, a quantity, a date, a named law or
   institution), and does the article say who makes each claim?
 * **loaded language**: which words name, grade or frame rather than
-  describe ("illegal aliens", "notorious", "crackdown")?
+  describe ("illegal aliens", "notorious", "crackdown")? Set phrases
+  ("weapons of mass destruction") and names are left out, and so is a
+  figure of speech that is literally the corpus's topic ("flood" in a story
+  about a flood; see :func:`find_topic_words`).
 * **hedges and boosters**: where does the writer soften ("allegedly",
   "is seen as", "may") or harden ("clearly", "undoubtedly") a claim?
 * **opinion markers**: where does the writer speak in their own voice
@@ -28,18 +31,21 @@ into ``Article.text``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from helpers.corpus import UNKNOWN_VALUES, Article, article_from_text
 from helpers.data_files import read_list
 from helpers.layout import find_date
 from helpers.quotations import is_quoted, quoted_spans
-from helpers.text import Sentence, Token, load_stopwords, normalize_quotes, split_sentences, tokenize
+from helpers.text import Sentence, Token, load_stopwords, normalize_quotes, split_sentences, stem, tokenize
 
 __all__ = [
     "ATTRIBUTION_LEVELS",
     "CLAIM_KINDS",
+    "FIGURATIVE",
+    "FIXED_PHRASE",
+    "TOPIC_NOTE",
     "TAGS",
     "TONE_CAVEATS",
     "Claim",
@@ -55,6 +61,7 @@ __all__ = [
     "find_opinion_markers",
     "find_provenance",
     "find_stance_markers",
+    "find_topic_words",
     "load_lexicon",
     "match_lexicon",
     "per_1000",
@@ -85,9 +92,21 @@ TONE_CAVEATS = (
     "It scores the words, not the stance: a sentence condemning violence scores as negative "
     "because 'violence' is a negative word.",
     "It cannot tell the writer's voice from a quotation, or irony from sincerity.",
-    "News about crime and prisons scores negative almost whatever its slant, so compare "
-    "articles on the same story with each other, never with a fixed threshold.",
+    "News about crime, conflict, illness or loss scores negative almost whatever its slant, so "
+    "compare articles on the same story with each other, never with a fixed threshold.",
 )
+
+#: The category of word-list entries that are matched and then dropped: set
+#: phrases and names ("weapons of mass destruction") in which a listed word
+#: is not loaded.
+FIXED_PHRASE = "fixed phrase"
+
+#: The fourth field of a loaded-language entry that is loaded only as a
+#: figure of speech; it is not counted when it is a topic word of the corpus.
+FIGURATIVE = "figurative"
+
+#: Added to the note of a loaded word that is also a topic word of the corpus.
+TOPIC_NOTE = "also a topic word of this corpus"
 
 _PROSE = ("paragraph", "bullet")
 _READ = ("paragraph", "bullet", "heading")
@@ -379,12 +398,17 @@ def provenance_table(corpus) -> list[dict]:
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    """One entry of a word list: its words (``*`` = any ending), category and note."""
+    """One entry of a word list: its words (``*`` = any ending), category, note and use.
+
+    ``use`` is :data:`FIGURATIVE` for a word that is loaded only as a figure
+    of speech, and empty otherwise.
+    """
 
     entry: str
     pieces: tuple[str, ...]
     category: str
     note: str = ""
+    use: str = ""
 
 
 @dataclass(frozen=True)
@@ -392,7 +416,9 @@ class Hit:
     """A word or phrase found by a list or rule: ``text[start:end]``.
 
     ``quoted`` is True when the hit lies inside quotation marks, that is in
-    someone else's words rather than the writer's.
+    someone else's words rather than the writer's. ``topic`` is True when the
+    word is also a topic word of the corpus (see :func:`find_topic_words`);
+    its note then says so.
     """
 
     start: int
@@ -402,6 +428,7 @@ class Hit:
     entry: str
     note: str = ""
     quoted: bool = False
+    topic: bool = False
 
 
 @lru_cache(maxsize=32)
@@ -409,13 +436,20 @@ def _lexicon_cached(name: str) -> tuple[LexiconEntry, ...]:
     entries = []
     for line in read_list(name):
         fields = [part.strip() for part in line.split("|")]
-        if len(fields) not in (2, 3) or not fields[0] or not fields[1]:
+        if len(fields) not in (2, 3, 4) or not fields[0] or not fields[1]:
             raise ValueError(
                 f"{name}: the entry {line!r} should be 'word or phrase | category' "
-                "(optionally '| note'). Fix that line of the list."
+                "(optionally '| note' and '| figurative'). Fix that line of the list."
+            )
+        if len(fields) == 4 and fields[3] not in ("", FIGURATIVE):
+            raise ValueError(
+                f"{name}: the entry {line!r} has {fields[3]!r} as its fourth field; the only "
+                f"value it can take is {FIGURATIVE!r}. Fix that line of the list."
             )
         pieces = tuple(normalize_quotes(piece) for piece in fields[0].split())
-        entries.append(LexiconEntry(fields[0], pieces, fields[1], fields[2] if len(fields) == 3 else ""))
+        note = fields[2] if len(fields) >= 3 else ""
+        use = fields[3] if len(fields) == 4 else ""
+        entries.append(LexiconEntry(fields[0], pieces, fields[1], note, use))
     return tuple(entries)
 
 
@@ -512,20 +546,59 @@ def match_lexicon(tokens: list[Token], lexicon) -> list[tuple[int, int, LexiconE
     return found
 
 
-def _line_tokens(article: Article, kinds=_READ) -> list[list[Token]]:
-    """Tokens of each line of the given kinds (so no match crosses a line)."""
-    return [tokenize(article.text, line.start, line.end) for line in article.lines if line.kind in kinds]
+def _matches(article: Article, lexicon, kinds=_READ):
+    """Each entry found, line by line (so no match crosses a line), fixed phrases left out.
+
+    Yields (line kind, tokens of the line, first token, index after the last, entry).
+    """
+    for line in article.lines:
+        if line.kind not in kinds:
+            continue
+        tokens = tokenize(article.text, line.start, line.end)
+        for a, b, entry in match_lexicon(tokens, lexicon):
+            if entry.category != FIXED_PHRASE:
+                yield line.kind, tokens, a, b, entry
+
+
+def _hit(article: Article, quotes, tokens: list[Token], a: int, b: int, entry: LexiconEntry) -> Hit:
+    start, end = tokens[a].start, tokens[b - 1].end
+    return Hit(start, end, article.text[start:end], entry.category, entry.entry, entry.note, is_quoted(quotes, start, end))
 
 
 def _find_hits(article: Article, lexicon, kinds=_READ) -> list[Hit]:
-    text = article.text
-    quotes = quoted_spans(text)
-    hits = []
-    for tokens in _line_tokens(article, kinds):
-        for a, b, entry in match_lexicon(tokens, lexicon):
-            start, end = tokens[a].start, tokens[b - 1].end
-            hits.append(Hit(start, end, text[start:end], entry.category, entry.entry, entry.note, is_quoted(quotes, start, end)))
-    return hits
+    quotes = quoted_spans(article.text)
+    return [_hit(article, quotes, tokens, a, b, entry) for _, tokens, a, b, entry in _matches(article, lexicon, kinds)]
+
+
+_OPENERS = frozenset("\"“‘'«([")
+_SENTENCE_ENDS = frozenset(".!?:;")
+
+
+def _inside_name(tokens: list[Token], a: int, b: int) -> bool:
+    """True when ``tokens[a:b]`` are capitalised words inside a longer capitalised name.
+
+    "the Strategic Air Command" is a name; "Notorious gangs" at the start of a
+    sentence is not (the capital comes from the sentence).
+    """
+    if not all(_is_capitalised(token) for token in tokens[a:b]):
+        return False
+    k = a - 1
+    while k >= 0 and tokens[k].text in _OPENERS:
+        k -= 1
+    if k < 0 or tokens[k].text in _SENTENCE_ENDS:
+        return False
+    return _is_capitalised(tokens[a - 1]) or (b < len(tokens) and _is_capitalised(tokens[b]))
+
+
+def _stems(words) -> tuple[str, ...]:
+    return tuple(stem(normalize_quotes(word).lower()) for word in words)
+
+
+def _is_topic(hit_stems: tuple[str, ...], topics: list[tuple[str, ...]]) -> bool:
+    """True when a topic word or phrase (as stems) occurs in the hit's stems."""
+    return any(
+        hit_stems[i:i + len(topic)] == topic for topic in topics for i in range(len(hit_stems) - len(topic) + 1)
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -533,18 +606,34 @@ def _find_hits(article: Article, lexicon, kinds=_READ) -> list[Hit]:
 # ---------------------------------------------------------------------------
 
 
-def find_loaded_language(source, lexicon=None) -> list[Hit]:
+def find_loaded_language(source, lexicon=None, *, topic_words=()) -> list[Hit]:
     """Find loaded and evaluative words from a categorised list.
 
     Headings, paragraphs and bullet points are searched; page furniture is
     not. Hits inside quotation marks are kept but marked ``quoted``: those
-    are a speaker's words, not the writer's.
+    are a speaker's words, not the writer's. Three rules keep the plain use
+    of a word from being counted as loaded:
+
+    * a **fixed phrase** of the list ("weapons of mass destruction",
+      "Security Council") is matched first and dropped, so the listed word
+      inside it ("mass") is not counted;
+    * a listed word inside a **name** written in capitals in the running text
+      ("the Strategic Air Command") is not counted (in a headline, where
+      every word may have a capital, it is);
+    * a **topic word** of the corpus (see :func:`find_topic_words`) is not
+      counted when the list marks it as loaded only as a figure of speech
+      ("invasion" in a story about an invasion, "flood" in one about a
+      flood); any other listed word that is a topic word is counted, with
+      ``topic=True`` and a note saying so.
 
     Parameters
     ----------
     source : Article or str
     lexicon : sequence of LexiconEntry, optional
         Default: ``load_lexicon("loaded_language_en.txt")``.
+    topic_words : sequence of str, optional
+        The corpus's topic words or phrases; compared by their stems
+        ("invasions" is the topic word "invasion").
 
     Returns
     -------
@@ -558,9 +647,106 @@ def find_loaded_language(source, lexicon=None) -> list[Hit]:
     [('notorious', 'evaluative'), ('deportees', 'label for people')]
     >>> find_loaded_language("The council met on Tuesday.")
     []
+    >>> [h.text for h in find_loaded_language("A mass rally. They found no weapons of mass destruction.")]
+    ['mass']
+    >>> [h.text for h in find_loaded_language("The invasion began.", topic_words=["invasion"])]
+    []
+    >>> [(h.text, h.topic, h.note) for h in find_loaded_language("Refugees arrived.", topic_words=["refugee"])]
+    [('Refugees', True, 'a legal status under international law; also a topic word of this corpus')]
     """
     article = _article(source)
-    return _find_hits(article, load_lexicon("loaded_language_en.txt") if lexicon is None else lexicon)
+    lexicon = load_lexicon("loaded_language_en.txt") if lexicon is None else lexicon
+    topics = [_stems(str(word).split()) for word in topic_words if str(word).strip()]
+    quotes = quoted_spans(article.text)
+    hits = []
+    for kind, tokens, a, b, entry in _matches(article, lexicon):
+        if kind != "heading" and _inside_name(tokens, a, b):
+            continue
+        hit = _hit(article, quotes, tokens, a, b, entry)
+        if topics and _is_topic(_stems(t.text for t in tokens[a:b] if t.is_word), topics):
+            if entry.use == FIGURATIVE:
+                continue
+            note = f"{hit.note}; {TOPIC_NOTE}" if hit.note else TOPIC_NOTE
+            hit = replace(hit, note=note, topic=True)
+        hits.append(hit)
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _general_words() -> frozenset[str]:
+    """Words (and their stems) common to news on any subject, never topic words.
+
+    The stopwords, the forms of the reporting verbs ("said", "told"), and the
+    month, weekday, time, unit and number words of ``claim_cues_en.txt``.
+    """
+    words = set(load_stopwords())
+    for line in read_list("reporting_cues_en.txt"):
+        fields = [part.strip() for part in line.split("|")]
+        if len(fields) >= 3:
+            words.update(form.strip().lower() for form in fields[2].split(",") if form.strip())
+    general_roles = ("approximator", "number word", "small number", "unit", "month", "weekday", "time word")
+    for role in general_roles:
+        words.update(" ".join(pieces).lower() for pieces in _cues().get(role, []))
+    words.update(("not", "no", "never", "nor", "cannot", "nobody", "nothing", "none", "year"))
+    return frozenset(words | {stem(word) for word in words})
+
+
+def find_topic_words(corpus, n: int = 10, *, also=()) -> tuple[str, ...]:
+    """The topic words of a corpus: the content words most of its articles share.
+
+    A word is a topic word when it is used in **more than half** of the
+    articles (in every article of a corpus of one or two). Among those, the
+    words used in the most articles come first, then the most frequent.
+    Words that are common in news on any subject are left out: stopwords,
+    reporting verbs ("said"), month and day names, numbers, and words of
+    fewer than three letters. There is no reference corpus of general
+    English here, so "distinctive" means shared by the articles of this
+    corpus, not rare elsewhere: read the list before you rely on it.
+
+    Parameters
+    ----------
+    corpus : Corpus, list of Article or dict of label → text
+    n : int
+        How many computed words to return at most.
+    also : sequence of str
+        Words or phrases known to be topic words (the "Words to follow" of
+        the corpus's README); they come first.
+
+    Returns
+    -------
+    tuple of str
+        Lower case, without repeats.
+
+    Examples
+    --------
+    >>> texts = {"A": "The flood closed roads, officials said.", "B": "Flood water rose on Monday.", "C": "Roads and flood defences."}
+    >>> find_topic_words(texts)
+    ('flood', 'roads')
+    >>> find_topic_words(texts, also=["Defences"])
+    ('defences', 'flood', 'roads')
+    """
+    from helpers.frequency import count_by_article  # frequency imports corpus; keep reading light to import
+
+    counts = count_by_article(corpus, numbers=False, min_length=3)
+    labels = list(counts.conditions())
+    needed = len(labels) // 2 + 1 if len(labels) > 2 else max(1, len(labels))
+    general = _general_words()
+    spread: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for label in labels:
+        for word, count in counts[label].items():
+            spread[word] = spread.get(word, 0) + 1
+            total[word] = total.get(word, 0) + count
+    shared = [
+        word for word in spread
+        if spread[word] >= needed and word not in general and stem(word) not in general and any(ch.isalpha() for ch in word)
+    ]
+    shared.sort(key=lambda word: (-spread[word], -total[word], word))
+    chosen: list[str] = []
+    for word in [str(w).strip().lower() for w in also] + shared[:n]:
+        if word and word not in chosen:
+            chosen.append(word)
+    return tuple(chosen)
 
 
 def _date_spans(article: Article) -> list[tuple[int, int]]:
@@ -1066,10 +1252,12 @@ def where_to_check(claim) -> list[str]:
     """Suggest where a reader could check a claim (lateral reading prompts).
 
     Nothing is fetched: these are places to look, from
-    ``data/lateral_reading_en.txt``. A line applies when its trigger is a
-    word stem in the sentence ("court", "fee") or a kind of detail in the
-    claim ("quantity"); the word matches come first, as they are more
-    specific.
+    ``data/lateral_reading_en.txt``, which holds prompts for the kinds of
+    claim news on any subject makes (the places that belong to one story are
+    in the "Where to check" section of its corpus's README). A line applies
+    when its trigger is a word of the sentence, alone or with a plural
+    ending ("court", "courts"), or a kind of detail in the claim
+    ("quantity"); the word matches come first, as they are more specific.
 
     Parameters
     ----------
@@ -1088,7 +1276,10 @@ def where_to_check(claim) -> list[str]:
     the text of the law itself in an official legal code, and court filings or rulings that cite it
     """
     lowered = normalize_quotes(claim.sentence).lower()
-    by_word = [where for trigger, where in _lateral_prompts() if trigger not in CLAIM_KINDS and re.search(rf"\b{re.escape(trigger)}", lowered)]
+    by_word = [
+        where for trigger, where in _lateral_prompts()
+        if trigger not in CLAIM_KINDS and re.search(rf"\b{re.escape(trigger)}(?:s|es)?\b", lowered)
+    ]
     by_kind = [where for trigger, where in _lateral_prompts() if trigger in claim.kinds]
     suggestions: list[str] = []
     for where in by_word + by_kind:
@@ -1144,7 +1335,7 @@ def _within(hits: list[Hit], sentence: Sentence) -> tuple[Hit, ...]:
     return tuple(h for h in hits if sentence.start <= h.start and h.end <= sentence.end)
 
 
-def read_sentences(source, attributions=None) -> list[SentenceReading]:
+def read_sentences(source, attributions=None, *, topic_words=()) -> list[SentenceReading]:
     """Run every reading rule on every sentence of an article.
 
     Parameters
@@ -1152,6 +1343,8 @@ def read_sentences(source, attributions=None) -> list[SentenceReading]:
     source : Article or str
     attributions : list, optional
         As for :func:`find_claims`.
+    topic_words : sequence of str, optional
+        The corpus's topic words, as for :func:`find_loaded_language`.
 
     Returns
     -------
@@ -1168,7 +1361,7 @@ def read_sentences(source, attributions=None) -> list[SentenceReading]:
     if attributions is None:
         attributions = _default_attributions(article)
     attributions = list(attributions)
-    loaded = find_loaded_language(article)
+    loaded = find_loaded_language(article, topic_words=topic_words)
     stance = find_stance_markers(article)
     opinion = find_opinion_markers(article)
     readings = []
@@ -1188,7 +1381,7 @@ def read_sentences(source, attributions=None) -> list[SentenceReading]:
     return readings
 
 
-def summarize_reading(source, attributions=None, *, readings: list[SentenceReading] | None = None) -> dict:
+def summarize_reading(source, attributions=None, *, readings: list[SentenceReading] | None = None, topic_words=()) -> dict:
     """The reading rules' findings for one article, as counts and rates.
 
     Parameters
@@ -1198,7 +1391,9 @@ def summarize_reading(source, attributions=None, *, readings: list[SentenceReadi
         As for :func:`find_claims`.
     readings : list of SentenceReading, optional
         The article's readings if already computed with :func:`read_sentences`
-        (then ``attributions`` is not used).
+        (then ``attributions`` and ``topic_words`` are not used).
+    topic_words : sequence of str, optional
+        The corpus's topic words, as for :func:`find_loaded_language`.
 
     Returns
     -------
@@ -1207,7 +1402,8 @@ def summarize_reading(source, attributions=None, *, readings: list[SentenceReadi
         ``claims_by_attribution`` (a count per level of
         :data:`ATTRIBUTION_LEVELS`), ``claims_attributed``;
         ``loaded`` (count), ``loaded_per_1000``, ``loaded_by_category``
-        (rates), ``loaded_quoted`` (hits inside quotations), ``top_loaded``
+        (rates), ``loaded_quoted`` (hits inside quotations), ``loaded_topic``
+        (hits that are also topic words of the corpus), ``top_loaded``
         (the most frequent loaded words with counts); ``hedges``,
         ``boosters``, ``opinion`` (counts of the writer's own markers,
         quotations left out) with ``*_per_1000`` rates; ``questions`` and
@@ -1223,7 +1419,7 @@ def summarize_reading(source, attributions=None, *, readings: list[SentenceReadi
     if readings is None:
         if attributions is None:
             attributions = _default_attributions(article)
-        readings = read_sentences(article, attributions)
+        readings = read_sentences(article, attributions, topic_words=topic_words)
     words = article.word_count
     claims = [r for r in readings if r.details]
     by_level = {level: sum(1 for r in claims if r.attribution == level) for level in ATTRIBUTION_LEVELS}
@@ -1248,6 +1444,7 @@ def summarize_reading(source, attributions=None, *, readings: list[SentenceReadi
         "loaded_per_1000": per_1000(len(loaded), words),
         "loaded_by_category": {k: v for k, v in rate_by_category(loaded, words).items() if k != "total"},
         "loaded_quoted": sum(1 for h in loaded if h.quoted),
+        "loaded_topic": sum(1 for h in loaded if h.topic),
         "top_loaded": top,
         "hedges": len(hedges),
         "hedges_per_1000": per_1000(len(hedges), words),

@@ -24,6 +24,7 @@ import ipywidgets as widgets
 from helpers.annotations import AnnotationStore, default_annotation_dir
 from helpers.html import Mark, escape, highlight, html_table, legend
 from helpers.reading import TAGS, SentenceReading, read_sentences
+from helpers.widgets.controls import number_box
 
 __all__ = [
     "LAYERS",
@@ -52,12 +53,12 @@ LAYER_STYLES = {
 DEFAULT_FILE = "reading-annotations.json"
 
 
-def readings_for(article, attributions=None) -> list[SentenceReading]:
+def readings_for(article, attributions=None, topic_words=()) -> list[SentenceReading]:
     """The reading rules' results for each sentence of an article.
 
-    Like :func:`helpers.reading.read_sentences`, but if the sourcing rules
-    cannot be imported the sentences are read without them (every claim
-    then counts as unsourced) instead of failing.
+    Like :func:`helpers.reading.read_sentences` (``topic_words`` as there),
+    but if the sourcing rules cannot be imported the sentences are read
+    without them (every claim then counts as unsourced) instead of failing.
 
     Examples
     --------
@@ -65,9 +66,9 @@ def readings_for(article, attributions=None) -> list[SentenceReading]:
     [('claim', 'unsourced')]
     """
     try:
-        return read_sentences(article, attributions)
+        return read_sentences(article, attributions, topic_words=topic_words)
     except ImportError:
-        return read_sentences(article, [])
+        return read_sentences(article, [], topic_words=topic_words)
 
 
 def reading_marks(readings: list[SentenceReading], layers=LAYERS, *, include_quoted: bool = True) -> list[Mark]:
@@ -114,7 +115,7 @@ def reading_marks(readings: list[SentenceReading], layers=LAYERS, *, include_quo
     return marks
 
 
-def reading_html(article, layers=LAYERS, *, readings=None, attributions=None, include_quoted: bool = True) -> str:
+def reading_html(article, layers=LAYERS, *, readings=None, attributions=None, include_quoted: bool = True, topic_words=()) -> str:
     """An article as escaped HTML with the reading rules' findings highlighted.
 
     Parameters
@@ -127,6 +128,8 @@ def reading_html(article, layers=LAYERS, *, readings=None, attributions=None, in
     attributions : list, optional
         Passed to :func:`readings_for`.
     include_quoted : bool
+    topic_words : sequence of str, optional
+        The corpus's topic words (see :func:`helpers.reading.find_topic_words`).
 
     Returns
     -------
@@ -141,7 +144,7 @@ def reading_html(article, layers=LAYERS, *, readings=None, attributions=None, in
     True
     """
     if readings is None:
-        readings = readings_for(article, attributions)
+        readings = readings_for(article, attributions, topic_words)
     marks = reading_marks(readings, layers, include_quoted=include_quoted)
     keys = legend([(LAYER_STYLES[layer][0], LAYER_STYLES[layer][1]) for layer in layers]) if layers else ""
     counts = {layer: sum(1 for m in marks if m.css_class == f"r-{layer}") for layer in layers}
@@ -161,6 +164,8 @@ class ReadingView:
         The layers shown at first.
     attributions : dict, optional
         Article label → attributions, if already computed.
+    topic_words : sequence of str, optional
+        The corpus's topic words (see :func:`helpers.reading.find_topic_words`).
 
     Examples
     --------
@@ -171,11 +176,12 @@ class ReadingView:
     (True, False)
     """
 
-    def __init__(self, corpus, layers=LAYERS, attributions: dict | None = None):
+    def __init__(self, corpus, layers=LAYERS, attributions: dict | None = None, topic_words=()):
         self.articles = {article.label: article for article in corpus}
         if not self.articles:
             raise ValueError("The corpus has no article to show.")
         self._attributions = dict(attributions or {})
+        self._topic_words = tuple(topic_words)
         self._cache: dict[str, list[SentenceReading]] = {}
         self.label = next(iter(self.articles))
         self.layers = tuple(layers)
@@ -191,7 +197,7 @@ class ReadingView:
 
     def readings(self, label: str) -> list[SentenceReading]:
         if label not in self._cache:
-            self._cache[label] = readings_for(self.articles[label], self._attributions.get(label))
+            self._cache[label] = readings_for(self.articles[label], self._attributions.get(label), self._topic_words)
         return self._cache[label]
 
     def show(self, label: str) -> None:
@@ -251,6 +257,8 @@ class SentenceAnnotator:
         The JSON file.
     attributions : dict, optional
         Article label → attributions, for the rules' suggestions.
+    topic_words : sequence of str, optional
+        The corpus's topic words (see :func:`helpers.reading.find_topic_words`).
 
     Examples
     --------
@@ -269,18 +277,19 @@ class SentenceAnnotator:
     (['opinion'], 'first person')
     """
 
-    def __init__(self, corpus, path: str | Path | None = None, attributions: dict | None = None):
+    def __init__(self, corpus, path: str | Path | None = None, attributions: dict | None = None, topic_words=()):
         self.articles = {article.label: article for article in corpus}
         if not self.articles:
             raise ValueError("The corpus has no article to annotate.")
         self.store = AnnotationStore(Path(path) if path else default_annotation_dir() / DEFAULT_FILE)
         self._attributions = dict(attributions or {})
+        self._topic_words = tuple(topic_words)
         self._cache: dict[str, list[SentenceReading]] = {}
         self.label = next(iter(self.articles))
         self.index = 0
         self.status = widgets.HTML(value=escape(self.store.message))
         self.article_picker = widgets.Dropdown(options=[(a.name[:70], a.label) for a in self.articles.values()], value=self.label, description="Article")
-        self.sentence_slider = widgets.IntSlider(min=0, max=max(0, len(self.sentences()) - 1), value=0, description="Sentence", continuous_update=False)
+        self.sentence_slider = number_box("Sentence", 0, 0, max(0, len(self.sentences()) - 1))
         self.previous_button = widgets.Button(description="◀ previous", tooltip="previous sentence")
         self.next_button = widgets.Button(description="next ▶", tooltip="next sentence")
         self.tag_boxes = {tag: widgets.Checkbox(value=False, description=tag, indent=False) for tag in TAGS}
@@ -323,7 +332,7 @@ class SentenceAnnotator:
         """The sentences of an article with the rules' findings."""
         label = label or self.label
         if label not in self._cache:
-            self._cache[label] = readings_for(self.articles[label], self._attributions.get(label))
+            self._cache[label] = readings_for(self.articles[label], self._attributions.get(label), self._topic_words)
         return self._cache[label]
 
     @property
