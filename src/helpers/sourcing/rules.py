@@ -788,7 +788,7 @@ def _add_speaker_cue(state: _State, word: _Word, subject: _Subject, rule_name: s
 
 
 @rule("speech-as-subject", "the speeches, remarks or statements of a source as the subject of a cue "
-      "(Noem’s speeches highlight ...)", order=41, scope="word")
+      "(the mayor’s speeches highlight ...)", order=41, scope="word")
 def speech_as_subject(state: _State, word: _Word) -> int | None:
     subject = _with_speaker(state, word)
     if subject is None:
