@@ -12,7 +12,7 @@ import pytest
 
 from helpers.corpus import load_corpus
 from helpers.html import escape
-from helpers.notebooks import cells_with_outputs, run_notebook
+from helpers.notebooks import cells_with_outputs, reading_load, run_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -158,3 +158,23 @@ def test_an_endless_cell_is_stopped_and_named(tmp_path):
     nbformat.write(new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("while True: pass")]), path)
     with pytest.raises(NotebookError, match=r"slow.ipynb, cell 1: took longer than 3 s"):
         run_notebook(path, timeout=3)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stated_time_matches_the_reading_load(path):
+    load = reading_load(path)
+    assert load.stated_minutes, "the first cell states the time in minutes"
+    assert load.stated_minutes >= load.minutes - 5, (
+        f"{path.name} states {load.stated_minutes} min but asks for about {load.minutes:.0f} "
+        f"({load.prose_words} words of prose, {load.code_cells} code cells, {load.tasks} tasks): trim it or state more")
+    assert load.stated_minutes <= load.minutes * 1.35 + 5, f"{path.name} states far more time than it asks for"
+
+
+def test_the_overview_states_the_same_times_as_the_notebooks():
+    overview = "".join(json.loads(NOTEBOOKS[0].read_text(encoding="utf-8"))["cells"][1]["source"])
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        minutes = reading_load(path).stated_minutes
+        number = path.name[:2]
+        assert re.search(rf"\*\*{number} · [^|]*\|[^|]*\| {minutes} min \|", overview), f"00's table: {path.name}"
+        assert re.search(rf"\[{number} · [^\]]*\]\([^)]*\) \| {minutes} min \|", readme), f"README's table: {path.name}"

@@ -267,8 +267,9 @@ def reading_load(path: str | os.PathLike) -> ReadingLoad:
     Parameters
     ----------
     path : str or Path
-        A notebook whose first cell has a ``| **Time** | ... |`` row; every
-        "N minutes" in that row is added up.
+        A notebook whose first cell has a ``| **Time** | ... |`` row: "About N
+        minutes: ..." states N; otherwise every "N minutes" in the row is
+        added up ("20 minutes teaching, 15 minutes practice").
 
     Returns
     -------
@@ -303,5 +304,7 @@ def reading_load(path: str | os.PathLike) -> ReadingLoad:
     if cells:
         row = _STATED.search("".join(cells[0].get("source", [])))
         if row:
-            stated = sum(int(n) for n in re.findall(r"(\d+)\s*min", row.group(1)))
+            total = re.match(r"\s*about\s+(\d+)\s*min", row.group(1), re.IGNORECASE)
+            minutes = [int(n) for n in re.findall(r"(\d+)\s*min", row.group(1))]
+            stated = int(total.group(1)) if total else sum(minutes)
     return ReadingLoad(words, code, tasks, stated, activities)
