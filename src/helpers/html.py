@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-__all__ = ["Mark", "escape", "highlight", "html_table", "legend"]
+__all__ = ["Mark", "escape", "highlight", "html_table", "legend", "screen_reader_only"]
 
 
 def escape(text) -> str:
@@ -86,15 +86,45 @@ def highlight(text: str, marks: list[Mark], *, start: int = 0, end: int | None =
     return "".join(pieces)
 
 
+def screen_reader_only(text) -> str:
+    """Escaped text that screen readers announce but the page does not show.
+
+    For a label whose meaning a sighted reader takes from the layout, such
+    as the header of a column of bars.
+
+    Examples
+    --------
+    >>> screen_reader_only("bar <1>").endswith('>bar &lt;1&gt;</span>')
+    True
+    """
+    return f'<span style="{_SCREEN_READER_ONLY}">{escape(text)}</span>'
+
+
+#: The usual "visually hidden" rules, inline so a widget's HTML needs no style sheet.
+_SCREEN_READER_ONLY = (
+    "position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;"
+    "overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"
+)
+
+
 def html_table(rows: list[list], header: list[str], *, caption: str = "") -> str:
     """An escaped HTML table.
+
+    Every column needs a header: a screen reader announces it with each
+    cell. An empty one becomes "column N", heard but not shown; a name that
+    says what the column holds is better.
 
     Examples
     --------
     >>> html_table([["<A>", 1]], ["label", "n"])
     '<table><thead><tr><th>label</th><th>n</th></tr></thead><tbody><tr><td>&lt;A&gt;</td><td>1</td></tr></tbody></table>'
+    >>> "column 2</span></th>" in html_table([["a", 1]], ["label", ""])
+    True
     """
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    head = "".join(
+        f"<th>{escape(h)}</th>" if str(h).strip() else f"<th>{screen_reader_only(f'column {number}')}</th>"
+        for number, h in enumerate(header, 1)
+    )
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -70,12 +70,24 @@ class Chart:
         return buffer.getvalue()
 
     def to_html(self, dpi: int = 100) -> str:
-        """A self-contained ``<figure>`` with the image, alt text and caption."""
+        """A self-contained ``<figure>`` with the image, alt text and caption.
+
+        The description is the image's alt text and is also shown below it
+        for sighted readers. The visible copy is hidden from screen readers
+        (``aria-hidden``), so they read the description once, not twice.
+
+        Examples
+        --------
+        >>> figure, ax = new_figure(2, 1)
+        >>> markup = Chart(figure, "Two bars.").to_html(dpi=20)
+        >>> markup.count("Two bars."), 'alt="Two bars."' in markup, '<span aria-hidden="true">Two bars.</span>' in markup
+        (2, True, True)
+        """
         encoded = base64.b64encode(self.png(dpi)).decode("ascii")
         text = html.escape(self.description, quote=True)
         return (
             f'<figure class="chart"><img src="data:image/png;base64,{encoded}" alt="{text}">'
-            f"<figcaption>{text}</figcaption></figure>"
+            f'<figcaption><span aria-hidden="true">{text}</span></figcaption></figure>'
         )
 
     def _repr_html_(self) -> str:

@@ -27,8 +27,9 @@ from helpers.frequency import (
     stem_forms,
     top_words_by_article,
 )
-from helpers.html import escape
+from helpers.html import escape, screen_reader_only
 from helpers.plots.base import PALETTE
+from helpers.widgets.controls import number_box
 
 __all__ = ["ConcordanceBox", "WordExplorer", "dispersion_strip_html", "kwic_html", "top_words_html"]
 
@@ -94,7 +95,7 @@ def top_words_html(
             '<div style="margin:0 18px 12px 0">'
             f"<table><caption style=\"text-align:left\"><strong>{escape(label)}</strong> "
             f"({totals.get(label, 0)} running words)</caption>"
-            '<thead><tr><th>word</th><th></th><th>count</th><th>per 1,000</th></tr></thead>'
+            f'<thead><tr><th>word</th><th>{screen_reader_only("bar")}</th><th>count</th><th>per 1,000</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
     return f'<div style="display:flex;flex-wrap:wrap;align-items:flex-start">{"".join(blocks)}</div>'
@@ -239,7 +240,7 @@ class WordExplorer:
         )
         self.stopwords = widgets.Checkbox(value=True, description="Leave out stopwords", indent=False)
         self.stemming = widgets.Checkbox(value=False, description="Group word forms by stem", indent=False)
-        self.number = widgets.IntSlider(value=n, min=1, max=40, description="Words", continuous_update=False)
+        self.number = number_box("Words", n, 1, 40)
         self.scale = widgets.ToggleButtons(
             options=[("counts", False), ("per 1,000 words", True)], value=relative, description="Bars"
         )

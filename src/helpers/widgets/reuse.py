@@ -3,7 +3,7 @@
 :class:`PassageViewer` lets a student pick two articles and a minimum
 passage length and shows them side by side, shared passages in matching
 colours and paraphrases underlined. :class:`ShingleSizeExplorer` has a
-slider for the shingle size ``n`` and shows how Jaccard and containment of
+number box for the shingle size ``n`` and shows how Jaccard and containment of
 every pair change with it. Callbacks are plain methods returning the HTML
 they show, so tests call them without a browser; article text is escaped
 by :mod:`helpers.html`.
@@ -17,6 +17,7 @@ from helpers.corpus import Article, Corpus, article_from_text
 from helpers.html import escape, html_table
 from helpers.plots.reuse import side_by_side
 from helpers.reuse import DEFAULT_MIN_WORDS, DEFAULT_N, compare_corpus, compare_pair, overlap_matrix
+from helpers.widgets.controls import number_box
 
 __all__ = ["PassageViewer", "ShingleSizeExplorer", "score_table_html"]
 
@@ -46,7 +47,7 @@ class PassageViewer:
     Attributes
     ----------
     first, second : ipywidgets.Dropdown
-    min_words : ipywidgets.IntSlider
+    min_words : ipywidgets.BoundedIntText
     paraphrases : ipywidgets.Checkbox
     output : ipywidgets.HTML
     report : PairReport or None
@@ -73,9 +74,7 @@ class PassageViewer:
             a, b = self._busiest_pair(min_words)
         self.first = widgets.Dropdown(options=labels, value=a, description="Article")
         self.second = widgets.Dropdown(options=labels, value=b, description="compared with")
-        self.min_words = widgets.IntSlider(
-            value=min_words, min=max(1, n), max=40, description="Min. words", continuous_update=False
-        )
+        self.min_words = number_box("Min. words", min_words, max(1, n), 40)
         self.paraphrases = widgets.Checkbox(value=True, description="Show paraphrases", indent=False)
         self.output = widgets.HTML()
         for control in (self.first, self.second, self.min_words, self.paraphrases):
@@ -149,18 +148,18 @@ def score_table_html(now: list[tuple], before: dict | None = None, *, n: int = D
         rows.append([f"{x} – {y}", f"{con:.3f}", change, f"{jac:.3f}", shared, bar])
     return html_table(
         rows,
-        ["pair", "containment", "change", "Jaccard", "shared shingles", ""],
+        ["pair", "containment", "change", "Jaccard", "shared shingles", "containment bar"],
         caption=f"Scores with {n}-word shingles, highest containment first",
     )
 
 
 class ShingleSizeExplorer:
-    """A slider for the shingle size ``n``: watch every pair's scores move.
+    """A number box for the shingle size ``n`` (arrow keys step it): watch every pair's scores move.
 
     With ``n = 1`` two articles on one story share most of their words; as
     ``n`` grows, only copied phrases stay shared. The table shows each
     pair's containment and Jaccard and how containment changed since the
-    slider's previous position.
+    previous value of ``n``.
 
     Parameters
     ----------
@@ -168,11 +167,11 @@ class ShingleSizeExplorer:
     n : int
         First shingle size.
     largest : int
-        Largest shingle size on the slider.
+        Largest shingle size the box allows.
 
     Attributes
     ----------
-    size : ipywidgets.IntSlider
+    size : ipywidgets.BoundedIntText
     output : ipywidgets.HTML
     rows : list of tuple
         ``(label, label, jaccard, containment, shared)`` now shown.
@@ -193,7 +192,7 @@ class ShingleSizeExplorer:
         self._cache: dict = {}
         self.rows: list[tuple] = []
         self._previous: dict | None = None
-        self.size = widgets.IntSlider(value=n, min=1, max=largest, description="n (words)", continuous_update=False)
+        self.size = number_box("n (words)", n, 1, largest)
         self.output = widgets.HTML()
         self.size.observe(self.update, names="value")
         self.widget = widgets.VBox([self.size, self.output])
@@ -213,7 +212,7 @@ class ShingleSizeExplorer:
         return self._cache[n]
 
     def update(self, change=None) -> str:
-        """Recompute for the slider's ``n`` (its callback); returns the HTML shown."""
+        """Recompute for the chosen ``n`` (the box's callback); returns the HTML shown."""
         n = self.size.value
         if change is not None and isinstance(change, dict) and "old" in change:
             self._previous = {(x, y): con for x, y, _, con, _ in self.scores(change["old"])}

@@ -31,6 +31,7 @@ from helpers.html import Mark, escape, highlight, html_table, legend
 from helpers.sourcing import KINDS, SPEAKER_TYPES, Attribution, explain, find_attributions, find_quotations
 from helpers.sourcing_eval import score_attributions
 from helpers.text import split_sentences
+from helpers.widgets.controls import number_box
 
 __all__ = [
     "DEFAULT_FILE",
@@ -346,8 +347,7 @@ class SourceAnnotator:
         self.message = self.store.message
         self.article_picker = widgets.Dropdown(options=[(a.name[:70], a.label) for a in self.articles.values()],
                                                value=self.label, description="Article")
-        self.sentence_slider = widgets.IntSlider(min=0, max=max(0, len(self.sentences()) - 1), value=0,
-                                                 description="Sentence", continuous_update=False)
+        self.sentence_slider = number_box("Sentence", 0, 0, max(0, len(self.sentences()) - 1))
         self.speaker_box = widgets.Text(description="Speaker", placeholder="words as written, e.g. Critics")
         self.cue_box = widgets.Text(description="Cue", placeholder="e.g. argue, according to, is seen as")
         self.type_picker = widgets.Dropdown(options=list(SPEAKER_TYPES), value="person", description="Type")
