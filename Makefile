@@ -7,13 +7,15 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# What the accessibility test loads into the browser (axe-core, the widget manager): package.json
+NODE_STAMP := node_modules/.package-lock.json
 # Options for JupyterLab, e.g. make lab ARGS="--no-browser --port 8890"
 ARGS ?=
 # Options for pytest, e.g. make test PYTEST_ARGS="-k corpus -x"
 PYTEST_ARGS ?=
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help install system-deps lab test test-helpers notebooks bench strip clean exercises grade
+.PHONY: help install node-deps system-deps lab test test-helpers notebooks bench strip clean exercises grade
 
 help:
 	@echo "make lab            install (first time) and open JupyterLab at notebooks/00-start-here.ipynb"
@@ -24,7 +26,7 @@ help:
 	@echo "make exercises      build the student notebooks and grading bundles from exercises/source/"
 	@echo "make grade SUBMISSIONS=DIR [SET=02]  grade a folder of submitted notebooks (grades.csv + feedback)"
 	@echo "make strip          remove outputs from notebooks before committing"
-	@echo "make clean          remove .venv, build/ and caches"
+	@echo "make clean          remove .venv, node_modules/, build/ and caches"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,7 +34,14 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
 	@touch $@
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error || echo "note: npm ci failed; tests/test_accessibility.py will say so" >&2; \
+	else echo "note: npm not found; the accessibility test needs it (Debian/Ubuntu: apt-get install npm, then make install)" >&2; fi
+
+node-deps: $(NODE_STAMP)
 
 system-deps:
 	@tools/install-system-deps
@@ -41,6 +50,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ARGS)
 
 test: $(STAMP) system-deps
+	@$(MAKE) --no-print-directory node-deps
 	tools/run-offline $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-helpers: $(STAMP)
@@ -66,5 +76,5 @@ strip: $(STAMP)
 	$(BIN)/python -c "import glob; from helpers.notebooks import strip_outputs; [print('stripped', p) for p in sorted(glob.glob('notebooks/*.ipynb') + glob.glob('exercises/**/*.ipynb', recursive=True)) if strip_outputs(p)]"
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .hypothesis
+	rm -rf $(VENV) build node_modules .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
