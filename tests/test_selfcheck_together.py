@@ -101,8 +101,11 @@ def test_judgment_accepts_an_argued_text_and_rejects_a_label_without_a_reason(co
     for filler in [a, f"article {a}", "...", "asdf", *PLACEHOLDERS]:
         feedback = check("05-judgment", filler, labels=corpus.labels)
         assert feedback.status == "wrong" and feedback.misconception == "a label without a reason", filler
-    for trap in judgment(corpus.labels).misconceptions:
-        _rejected_with_its_hint("05-judgment", trap, labels=corpus.labels)
+    hints = {trap.name: trap.hint for trap in judgment(corpus.labels).misconceptions}
+    assert hints["a label without a reason"] in check("05-judgment", f"I trust article {a}.", labels=corpus.labels).message
+    repeated = " ".join([f"article {a} is good"] * 30)
+    feedback = check("05-judgment", repeated, labels=corpus.labels)
+    assert feedback.misconception == "filler that repeats itself" and hints[feedback.misconception] in feedback.message
     assert check("05-judgment", 42, labels=corpus.labels).status == "wrong-type"
 
 
@@ -110,7 +113,7 @@ def test_judgment_is_not_passed_by_repeated_words_or_the_article_a():
     labels = ["A", "B", "C"]
     repeated = " ".join(["A B 1 2 3 word"] * 40)
     assert "It repeats the same few words" in " ".join(judgment_problems(repeated, labels))
-    assert not check("05-judgment", repeated, labels=labels).correct
+    assert check("05-judgment", repeated, labels=labels).misconception == "filler that repeats itself"
     # "A" as the English article names no article: two labels are needed, as words
     text = GOOD.format(a="A", b="B").replace("article A", "a report").replace("article B", "a rewrite")
     assert labels_named(text, labels) == set()

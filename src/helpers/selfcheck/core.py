@@ -98,11 +98,25 @@ class Misconception:
     answer : object
         The answer a student holding it would give here. Compared like the
         right answer (same tolerance, case and order rules).
+    test : callable, optional
+        For a mistake that has many answers (any stopword, any text too
+        short to be an argument): a function of the answer returning True
+        when the answer shows it. Used when ``answer`` is None.
     """
 
     name: str
     hint: str
-    answer: Any
+    answer: Any = None
+    test: Callable[[Any], bool] | None = None
+
+    def shown_by(self, answer: Any, spec: "Question") -> bool:
+        """True when ``answer`` is what this misconception leads to."""
+        if self.test is not None:
+            try:
+                return bool(self.test(answer))
+            except Exception:  # an odd answer must not crash the check
+                return False
+        return _comparable(self.answer, spec) and _same(answer, _coerce(self.answer, spec), spec.kind, spec.tolerance)
 
 
 @dataclass(frozen=True)
@@ -278,7 +292,7 @@ def check(name: str, answer: Any, /, **context: Any) -> Feedback:
         return Feedback("skipped", key.cannot_tell)
     if key.accept is None:
         for trap in key.misconceptions:
-            if _comparable(trap.answer, spec) and _same(_coerce(trap.answer, spec), key.expected, spec.kind, spec.tolerance):
+            if trap.test is None and trap.shown_by(key.expected, spec):
                 return Feedback(
                     "skipped",
                     f"On this corpus the right answer is also what the mistake \u201c{trap.name}\u201d gives, "
@@ -292,7 +306,7 @@ def check(name: str, answer: Any, /, **context: Any) -> Feedback:
     if right:
         return Feedback("correct", spec.success)
     for trap in key.misconceptions:
-        if _comparable(trap.answer, spec) and _same(answer, _coerce(trap.answer, spec), spec.kind, spec.tolerance):
+        if trap.shown_by(answer, spec):
             return Feedback("wrong", f"Not yet. {trap.hint}", trap.name)
     return Feedback("wrong", f"Not yet. {spec.hint}".strip())
 

@@ -353,5 +353,6 @@ def a_distinctive_word(corpus, label: str | None) -> Key:
     common = [word for word, _ in sorted(with_stopwords.items(), key=lambda item: (-item[1], item[0])) if word in stopwords]
     if common:
         traps.append(Misconception("a stopword", "That word is on the stopword list: every text uses it, so the "
-                                   "distinctive-words table leaves it out. Take a word from the table.", common[0]))
+                                   "distinctive-words table leaves it out. Take a word from the table.", common[0],
+                                   test=lambda answer: answer.strip().lower() in stopwords))
     return Key(accept=lambda answer: str(answer).strip().lower() in allowed, misconceptions=tuple(traps))

@@ -29,6 +29,8 @@ MIN_DIFFERENT_WORDS = 0.4
 MIN_FIGURES = 3
 #: What students type to see what a check says; each is a label without a reason.
 PLACEHOLDERS = ("...", "…", "asdf", "test", "todo", "tbd", "x", "xxx", "lorem ipsum", "my judgment", "answer")
+#: Fewer words than this cannot hold a reason: a label, a placeholder, half a sentence.
+MIN_REASON_WORDS = 25
 #: Labels that are also English words: they count only when written "article A".
 _WORD_LABELS = {"a", "i", "o"}
 
@@ -198,7 +200,7 @@ def judgment_problems(text: str, labels) -> list[str]:
          "(“40 loaded words per 1,000”).",
     success="The form is right: now reread it as a sceptical reader would. Is every claim backed by a number or a "
             "quotation, and did you face the strongest point against it?",
-    misconceptions=("a label without a reason",),
+    misconceptions=("a label without a reason", "filler that repeats itself"),
 )
 def judgment(labels) -> Key:
     """An argued judgment about the coverage, checked for its form only.
@@ -206,12 +208,25 @@ def judgment(labels) -> Key:
     Examples
     --------
     >>> key = judgment(["A", "B"])
-    >>> key.accept("A"), [m.answer for m in key.misconceptions][:3]
-    (False, ['A', 'article A', 'B'])
+    >>> key.accept("A"), [m.name for m in key.misconceptions if m.test("article A")]
+    (False, ['a label without a reason'])
     """
     labels = list(labels)
     hint = ("A label is not yet a judgment: say what you would trust that article for, and why, with at least "
             "three figures from the evidence table and the strongest point against your view.")
-    answers = [form for label in labels for form in (label, f"article {label}")] + list(PLACEHOLDERS)
+    repeat = ("The text says the same few words again and again: a judgment is your reasons in your own "
+              "sentences, each backed by a figure or a quotation.")
+
+    def words(text: str) -> list[str]:
+        return [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
+
+    def without_reason(text: str) -> bool:
+        return len(words(text)) < MIN_REASON_WORDS or text.strip().lower() in PLACEHOLDERS
+
+    def repeats(text: str) -> bool:
+        found = words(text)
+        return len(found) >= MIN_REASON_WORDS and len(set(found)) / len(found) < MIN_DIFFERENT_WORDS
+
     return Key(accept=lambda text: not judgment_problems(text, labels),
-               misconceptions=tuple(Misconception("a label without a reason", hint, answer) for answer in answers))
+               misconceptions=(Misconception("a label without a reason", hint, test=without_reason),
+                               Misconception("filler that repeats itself", repeat, test=repeats)))
