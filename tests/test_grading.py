@@ -309,15 +309,21 @@ def test_update_totals_adds_written_scores_and_refuses_bad_ones(tmp_path):
     assert (row["written"], row["total"]) == ("1.5", "4.5")
 
 
-def test_sandbox_command_makes_only_the_work_folder_writable():
+def test_sandbox_command_makes_nothing_of_the_real_file_system_writable():
     argv = sandbox_command(
-        ["python", "run.py"], workdir="/tmp/w", inside="/grading", readable=["/opt/py", "/opt/py"],
-        read_only=[("/tmp/w/guard", "/grading/guard")], system=[],
+        ["python", "run.py"], inside="/grading", readable=["/opt/py", "/opt/py"],
+        read_only=[("/tmp/w/guard", "/grading/guard")], folders=["/grading/home"], system=[],
+        disk_bytes=64_000_000,
     )
-    assert argv.count("--bind") == 1 and argv[argv.index("--bind") + 1:argv.index("--bind") + 3] == ["/tmp/w", "/grading"]
+    assert "--bind" not in argv and "--bind-try" not in argv
+    at = argv.index("/grading")  # the writable folder: a memory file system of its own size
+    assert argv[at - 3:at + 1] == ["--size", "56000000", "--tmpfs", "/grading"]
+    tmp = argv.index("/tmp")
+    assert argv[tmp - 3:tmp + 1] == ["--size", "8000000", "--tmpfs", "/tmp"]  # the two add up to the quota
     assert argv.count("/opt/py") == 2  # bound once, read-only, at the same place
-    assert "--unshare-all" in argv and "--die-with-parent" in argv and ["--cap-drop", "ALL"] == argv[9:11]
-    assert argv.index("--ro-bind", argv.index("--bind")) < argv.index("--chdir")  # the guard covers the work folder
+    assert "--unshare-all" in argv and "--unshare-pid" in argv and "--die-with-parent" in argv
+    assert ["--cap-drop", "ALL"] == argv[10:12]
+    assert at < argv.index("--dir") < argv.index("/tmp/w/guard") < argv.index("--chdir")  # inputs go on top
     assert argv[-2:] == ["python", "run.py"]
 
 
@@ -615,5 +621,5 @@ def test_readable_folders_under_tmp_are_not_hidden_by_the_private_tmp():
     # A repository cloned into /tmp (as CI does) must stay visible in the sandbox.
     from helpers.grading import sandbox_command
 
-    argv = sandbox_command(["python"], workdir="/tmp/w", inside="/grading", readable=["/tmp/clone/.venv"], system=[])
+    argv = sandbox_command(["python"], inside="/grading", readable=["/tmp/clone/.venv"], system=[])
     assert argv.index("/tmp/clone/.venv") > argv.index("--tmpfs")

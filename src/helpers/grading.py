@@ -19,18 +19,27 @@ layer                       what it does
 ==========================  ==============================================
 throwaway folder            each submission is graded in a fresh folder,
                             deleted afterwards; nothing is shared
-sandbox (bubblewrap)        the file system is read-only except that
-                            folder; no network; other students' files,
+sandbox (bubblewrap)        nothing of the real file system is writable:
+                            the submission's folder and a private ``/tmp``
+                            are memory file systems with one disk quota
+                            for both; no network; other students' files,
                             the instructor's home and the tests of other
-                            sets are not even visible; a private ``/tmp``;
-                            every process dies with the run
+                            sets are not even visible; a process namespace
+                            of its own, so every process, detached or not,
+                            dies with the run
+untrusted results           what comes out (the summary, stdout, stderr)
+                            comes through pipes, capped in size, and the
+                            summary is accepted only as plain JSON of the
+                            expected fields and types; files are read
+                            only as regular files, never through a link
 throwaway user              when grading as root, the sandbox runs as
                             ``nobody``, so root-only files stay unreadable
 resource limits             memory, file size and process count
 time limits                 per test case, per cell, per submission
-in-Python guard             blocks the grading tests from being read,
-                            shell commands, and writes outside the folder,
-                            and reports each attempt
+in-Python guard             a courtesy, not a wall: flags obvious attempts
+                            (reading the tests, shell commands, writes
+                            outside the folder) and blocks them in the
+                            notebook's own thread; nothing rests on it
 review flags                code that reaches for the grader, the tests,
                             the network or the file system is listed
 ==========================  ==============================================
@@ -48,6 +57,7 @@ processes.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import math
@@ -55,7 +65,9 @@ import os
 import re
 import secrets
 import shutil
+import selectors
 import signal
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -68,9 +80,11 @@ from pathlib import Path
 
 __all__ = [
     "DEFAULT_CELL_TIMEOUT",
+    "DEFAULT_DISK_MB",
     "DEFAULT_TEST_TIMEOUT",
     "DEFAULT_TIMEOUT",
     "MAX_NOTEBOOK_BYTES",
+    "MAX_SUMMARY_BYTES",
     "Assignment",
     "GradeResult",
     "GradingError",
@@ -95,6 +109,8 @@ __all__ = [
     "load_assignment",
     "manifest_from_master",
     "parse_case_message",
+    "parse_summary",
+    "read_regular_file",
     "read_grades",
     "results_from_summary",
     "sandbox_command",
@@ -118,6 +134,12 @@ TAMPERED = "the grading results were altered: grade this notebook by hand"
 MANIFEST = "manifest.json"
 #: Largest submitted notebook read (outputs with images can be large, but not this large).
 MAX_NOTEBOOK_BYTES = 50_000_000
+#: Everything one submission may write, all files together (its folder and /tmp), in bubblewrap.
+DEFAULT_DISK_MB = 512
+#: Largest results summary accepted from a run; a real one is a few kilobytes.
+MAX_SUMMARY_BYTES = 2_000_000
+#: How much of a run's stdout and stderr is kept (the start and the end, half each).
+MAX_LOG_BYTES = 1_000_000
 DEFAULT_TIMEOUT = 180
 DEFAULT_CELL_TIMEOUT = 60
 DEFAULT_TEST_TIMEOUT = 20
@@ -812,37 +834,45 @@ def _system_binds() -> list[str]:
 def sandbox_command(
     command: list[str],
     *,
-    workdir: str,
     inside: str,
     readable: list[str],
     read_only: list[tuple[str, str]] = (),
+    folders: list[str] = (),
     system: list[str] | None = None,
     bwrap: str = "bwrap",
-    tmp_bytes: int = 256 * 1024 * 1024,
+    disk_bytes: int = DEFAULT_DISK_MB * 1024 * 1024,
 ) -> list[str]:
     """Build the bubblewrap command line that runs ``command`` in a sandbox.
+
+    The only places the command can write are ``inside`` and a private
+    ``/tmp``, both memory file systems that vanish with the run and that
+    together hold at most ``disk_bytes`` (an eighth for ``/tmp``, the rest
+    for ``inside``): a submission fills its quota, never the grader's disk.
+    Nothing on the real file system is writable. Every process lives in a
+    process namespace of its own, so all of them, detached ones included,
+    are killed when the command ends (or when the grader stops it).
 
     Parameters
     ----------
     command : list of str
         What to run inside.
-    workdir : str
-        The submission's throwaway folder on the real file system...
     inside : str
-        ...and where it appears inside the sandbox (the only writable place
-        besides a private /tmp).
+        The submission's writable folder inside the sandbox.
     readable : list of str
         Folders to show read-only at the same path (Python, the helpers, the corpus).
     read_only : list of (str, str)
-        Extra (outside, inside) pairs shown read-only, mounted after the work
-        folder so they can cover parts of it.
+        Files or folders of the real file system (outside) shown read-only
+        at a place inside (the notebook, the bundle, the runner), usually in
+        ``inside``.
+    folders : list of str
+        Empty folders to create inside (for example ``inside + "/home"``).
     system : list of str, optional
         Bind arguments for the system folders (default: ``/usr`` and friends
         and a few files of ``/etc``).
     bwrap : str
         The bubblewrap executable.
-    tmp_bytes : int
-        Size of the private /tmp.
+    disk_bytes : int
+        What the run may write in all, ``/tmp`` included.
 
     Returns
     -------
@@ -850,17 +880,21 @@ def sandbox_command(
 
     Examples
     --------
-    >>> argv = sandbox_command(["python", "run.py"], workdir="/tmp/w1", inside="/grading",
-    ...                        readable=["/opt/venv"], system=[])
-    >>> argv[:3]
-    ['bwrap', '--unshare-all', '--unshare-user']
-    >>> argv[argv.index("--bind") + 1: argv.index("--bind") + 3]
-    ['/tmp/w1', '/grading']
+    >>> argv = sandbox_command(["python", "run.py"], inside="/grading", readable=["/opt/venv"],
+    ...                        read_only=[("/tmp/w1/bundle.zip", "/grading/bundle.zip")], system=[],
+    ...                        disk_bytes=80_000_000)
+    >>> argv[:4]
+    ['bwrap', '--unshare-all', '--unshare-user', '--unshare-pid']
+    >>> argv[argv.index("/grading") - 3: argv.index("/grading") + 1]
+    ['--size', '70000000', '--tmpfs', '/grading']
+    >>> "--bind" in argv  # nothing of the real file system is writable
+    False
     >>> argv[-4:]
     ['--chdir', '/grading', 'python', 'run.py']
     """
+    tmp_bytes = disk_bytes // 8
     argv = [
-        bwrap, "--unshare-all", "--unshare-user", "--uid", str(_NOBODY), "--gid", str(_NOBODY),
+        bwrap, "--unshare-all", "--unshare-user", "--unshare-pid", "--uid", str(_NOBODY), "--gid", str(_NOBODY),
         "--die-with-parent", "--new-session", "--cap-drop", "ALL",
     ]
     argv += _system_binds() if system is None else list(system)
@@ -870,7 +904,9 @@ def sandbox_command(
     argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_bytes), "--tmpfs", "/tmp"]
     for path in dict.fromkeys(readable):
         argv += ["--ro-bind", path, path]
-    argv += ["--bind", workdir, inside]
+    argv += ["--size", str(disk_bytes - tmp_bytes), "--tmpfs", inside]
+    for folder in folders:
+        argv += ["--dir", folder]
     for outside, target in read_only:
         argv += ["--ro-bind", outside, target]
     argv += ["--chdir", inside]
@@ -1115,6 +1151,19 @@ import sys
 
 job = json.loads(os.environ["HELPERS_GRADING_JOB"])
 
+# The summary leaves through a pipe the grader handed to this process alone:
+# the notebook's kernel does not inherit it, and once this process is not
+# "dumpable" no other process of the run may open it through /proc or trace
+# this one. There is no results file for anything else to rewrite.
+summary_fd = job["summary_fd"]
+os.set_inheritable(summary_fd, False)
+try:
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 0
+except Exception:
+    pass
+
 import otter.execute as _execute
 from traitlets.config import Config as _Config
 
@@ -1132,6 +1181,14 @@ from otter.run import main
 
 results = main(job["submission"], autograder=job["bundle"], output_dir=None, no_logo=True)
 
+
+
+def clip(text, limit=2000):
+    """At most ``limit`` characters, keeping the start and the end (where the error is)."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit // 2] + "\n" + text[-(limit // 2 - 1):]
+
+
 summary = {"questions": {}, "cells": [], "catastrophic": None}
 if results.catastrophic_error is not None:
     summary["catastrophic"] = repr(results.catastrophic_error)[:300]
@@ -1143,8 +1200,8 @@ for name, test_file in results.results.items():
             "hidden": bool(case.hidden),
             "points": float(case.points or 0),
             "passed": bool(result.passed),
-            "failure_message": case.failure_message,
-            "message": result.message or "",
+            "failure_message": clip(case.failure_message) if case.failure_message else None,
+            "message": clip(result.message or ""),
         })
     summary["questions"][name] = {
         "score": float(test_file.score), "possible": float(test_file.possible), "cases": cases}
@@ -1165,12 +1222,12 @@ if notebook is not None:
                 summary["cells"].append({
                     "cell": number,
                     "first_line": source.strip().splitlines()[0][:80] if source.strip() else "",
-                    "ename": output.get("ename", ""),
+                    "ename": str(output.get("ename", ""))[:200],
                     "evalue": str(output.get("evalue", ""))[:300],
                 })
 
-with open(job["summary"], "w", encoding="utf-8") as handle:
-    json.dump(summary, handle)
+with os.fdopen(summary_fd, "wb") as handle:
+    handle.write(json.dumps(summary, allow_nan=False).encode("utf-8"))
 '''
 
 
@@ -1314,6 +1371,242 @@ def results_from_summary(
     return scores, feedback, flags
 
 
+# ---------------------------------------------------------------------------
+# What comes out of a run: never trusted
+# ---------------------------------------------------------------------------
+
+
+def read_regular_file(path: str | os.PathLike, limit: int) -> bytes:
+    """Read a file that someone else could have tampered with: never through a link, never more than ``limit``.
+
+    The file is opened without following a symbolic link (``O_NOFOLLOW``)
+    and must turn out to be a regular file (not a pipe, a device or a
+    folder) once open, so it cannot be swapped for something else between
+    the check and the read.
+
+    Parameters
+    ----------
+    path : str or Path
+    limit : int
+        Largest size accepted, in bytes.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    OSError
+        ``ELOOP`` for a symbolic link, ``EINVAL`` for anything that is not a
+        regular file, ``EFBIG`` for a file larger than ``limit``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "a.txt").write_text("hello")
+    5
+    >>> read_regular_file(folder / "a.txt", 100)
+    b'hello'
+    >>> (folder / "link.txt").symlink_to(folder / "a.txt")
+    >>> read_regular_file(folder / "link.txt", 100)
+    Traceback (most recent call last):
+    ...
+    OSError: [Errno 40] Too many levels of symbolic links: ...
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if info.st_size > limit:
+            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # it grew while being read
+                raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _strict_json(raw: bytes):
+    def no_duplicates(pairs):
+        keys = [key for key, _ in pairs]
+        if len(set(keys)) != len(keys):
+            raise ValueError("a key appears twice")
+        return dict(pairs)
+
+    def no_constants(name):
+        raise ValueError(f"{name} is not a number")
+
+    return json.loads(raw.decode("utf-8"), object_pairs_hook=no_duplicates, parse_constant=no_constants)
+
+
+def _check(condition: bool, what: str) -> None:
+    if not condition:
+        raise ValueError(what)
+
+
+def _is_number(value) -> bool:
+    # exactly int or float: True is not a number here, and neither is a subclass
+    return type(value) in (int, float) and math.isfinite(value) and value >= 0
+
+
+def _is_text(value, limit: int) -> bool:
+    return type(value) is str and len(value) <= limit
+
+
+def parse_summary(raw: bytes) -> dict:
+    """Read the summary a run sends out, accepting nothing but the expected plain data.
+
+    The summary is JSON made inside the sandbox, so it is read like any
+    other input from a student: at most :data:`MAX_SUMMARY_BYTES`, valid
+    UTF-8, no repeated keys, no ``NaN``, exactly the expected fields with
+    exactly the expected types (a ``bool`` is not a number), and strings of
+    bounded length.
+
+    Parameters
+    ----------
+    raw : bytes
+
+    Returns
+    -------
+    dict
+
+    Raises
+    ------
+    ValueError
+        Saying what is wrong with it.
+
+    Examples
+    --------
+    >>> summary = parse_summary(b'{"questions": {"q1": {"score": 1, "possible": 2, "cases": []}}, '
+    ...                         b'"cells": [], "catastrophic": null}')
+    >>> summary["questions"]["q1"]["score"]
+    1
+    >>> parse_summary(b'{"questions": {"q1": {"score": true, "possible": 2, "cases": []}}, "cells": [], "catastrophic": null}')
+    Traceback (most recent call last):
+    ...
+    ValueError: question 'q1': score is not a number
+    """
+    _check(len(raw) <= MAX_SUMMARY_BYTES, f"more than {MAX_SUMMARY_BYTES} bytes")
+    data = _strict_json(raw)
+    _check(type(data) is dict and set(data) == {"questions", "cells", "catastrophic"}, "not a summary")
+    _check(data["catastrophic"] is None or _is_text(data["catastrophic"], 1000), "catastrophic is not a short text")
+    questions = data["questions"]
+    _check(type(questions) is dict and len(questions) <= 100, "questions is not a table of questions")
+    case_fields = {"hidden", "points", "passed", "failure_message", "message"}
+    for name, question in questions.items():
+        _check(_is_text(name, 100), "a question name is too long")
+        where = f"question {name!r}"
+        _check(type(question) is dict and set(question) == {"score", "possible", "cases"}, f"{where} is malformed")
+        _check(_is_number(question["score"]), f"{where}: score is not a number")
+        _check(_is_number(question["possible"]), f"{where}: possible is not a number")
+        cases = question["cases"]
+        _check(type(cases) is list and len(cases) <= 200, f"{where}: cases is not a list")
+        for case in cases:
+            _check(type(case) is dict and set(case) == case_fields, f"{where}: a case is malformed")
+            _check(type(case["hidden"]) is bool and type(case["passed"]) is bool, f"{where}: a case is malformed")
+            _check(_is_number(case["points"]), f"{where}: points is not a number")
+            _check(case["failure_message"] is None or _is_text(case["failure_message"], 2000),
+                   f"{where}: failure_message is not a short text")
+            _check(_is_text(case["message"], 2000), f"{where}: message is not a short text")
+    cells = data["cells"]
+    _check(type(cells) is list and len(cells) <= 1000, "cells is not a list")
+    for cell in cells:
+        _check(type(cell) is dict and set(cell) == {"cell", "first_line", "ename", "evalue"}, "a cell is malformed")
+        _check(type(cell["cell"]) is int and cell["cell"] >= 1, "a cell number is not a number")
+        _check(_is_text(cell["first_line"], 200) and _is_text(cell["ename"], 200) and _is_text(cell["evalue"], 1000),
+               "a cell's texts are too long")
+    return data
+
+
+class _Capped:
+    """The start and the end of a stream, at most ``limit`` bytes in all."""
+
+    def __init__(self, limit: int):
+        self.half = limit // 2
+        self.head = bytearray()
+        self.tail = bytearray()
+        self.total = 0
+
+    def add(self, data: bytes) -> None:
+        self.total += len(data)
+        room = self.half - len(self.head)
+        if room > 0:
+            self.head += data[:room]
+            data = data[room:]
+        if data:
+            self.tail += data
+            del self.tail[:-self.half]
+
+    @property
+    def complete(self) -> bool:
+        return self.total == len(self.head) + len(self.tail)
+
+    def bytes(self) -> bytes:
+        return bytes(self.head) + (b"" if self.complete else b"\n[...]\n") + bytes(self.tail)
+
+
+def _has_ended(process: subprocess.Popen) -> bool:
+    """Whether the process has ended, without reaping it (its id stays reserved until :func:`_end_run`)."""
+    if not hasattr(os, "waitid"):
+        return process.poll() is not None
+    try:
+        return os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:
+        return True
+
+
+def _collect(process: subprocess.Popen, streams: dict[str, int], limits: dict[str, int], deadline: float,
+             grace: float = 2.0) -> tuple[dict[str, _Capped], bool]:
+    """Read a run's pipes while it runs; stop at ``deadline`` (then it timed out) or soon after it ends.
+
+    Returns the capped contents of each stream, and whether the run timed out.
+    A process it left behind holding a pipe open cannot keep the grader waiting.
+    """
+    buffers = {name: _Capped(limits[name]) for name in streams}
+    selector = selectors.DefaultSelector()
+    for name, fd in streams.items():
+        os.set_blocking(fd, False)
+        selector.register(fd, selectors.EVENT_READ, name)
+    ended_at = None
+    timed_out = False
+    try:
+        while True:
+            now = time.monotonic()
+            if ended_at is None and _has_ended(process):
+                ended_at = now
+            if ended_at is not None and (not selector.get_map() or now > ended_at + grace):
+                break
+            if ended_at is None and now >= deadline:
+                timed_out = True
+                break
+            if not selector.get_map():  # every pipe closed, the run still going
+                time.sleep(min(0.2, max(deadline - now, 0)))
+                continue
+            wait = (ended_at + grace - now) if ended_at is not None else min(0.5, deadline - now)
+            for key, _ in selector.select(timeout=max(wait, 0)):
+                try:
+                    chunk = os.read(key.fd, 1 << 16)
+                except BlockingIOError:
+                    continue
+                if chunk:
+                    buffers[key.data].add(chunk)
+                else:
+                    selector.unregister(key.fd)
+    finally:
+        selector.close()
+    return buffers, timed_out
+
+
 def _guard_reports(stderr: str) -> list[str]:
     found = []
     for line in stderr.splitlines():
@@ -1394,6 +1687,26 @@ def _kill_tree(process: subprocess.Popen) -> None:
         pass
 
 
+def _kill_marked(token: str) -> None:
+    """Kill the processes whose environment carries this run's token (without a process namespace).
+
+    A process that clears its environment escapes this; only bubblewrap's
+    process namespace ends every process of a run for certain.
+    """
+    marker = f"HELPERS_GRADING_RUN={token}\0".encode()
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if marker in (entry / "environ").read_bytes():
+                os.kill(int(entry.name), signal.SIGKILL)
+        except (OSError, ValueError):
+            continue
+
+
 def _chown_tree(folder: Path, uid: int) -> None:
     for path in [folder, *folder.rglob("*")]:
         try:
@@ -1412,6 +1725,7 @@ def grade_submission(
     test_timeout: float = DEFAULT_TEST_TIMEOUT,
     corpus_dir: str | os.PathLike | None = None,
     memory_mb: int = 3072,
+    disk_mb: int = DEFAULT_DISK_MB,
     keep: str | os.PathLike | None = None,
     batch: str = "",
 ) -> GradeResult:
@@ -1440,6 +1754,9 @@ def grade_submission(
         The corpus the notebooks load (default: the seeds).
     memory_mb : int
         Memory limit of the run.
+    disk_mb : int
+        What the run may write, all files together (in bubblewrap; without
+        it, only each file is limited, to 256 MB).
     keep : str or Path, optional
         Copy the throwaway folder here for inspection (debugging).
     batch : str
@@ -1454,14 +1771,15 @@ def grade_submission(
     started = time.perf_counter()
     result = _grade_submission(
         submission, assignment, sandbox=sandbox, timeout=timeout, cell_timeout=cell_timeout,
-        test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb, keep=keep, batch=batch,
+        test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb, disk_mb=disk_mb, keep=keep,
+        batch=batch,
     )
     result.seconds = round(time.perf_counter() - started, 2)
     return result
 
 
 def _grade_submission(submission, assignment, *, sandbox, timeout, cell_timeout, test_timeout, corpus_dir,
-                      memory_mb, keep, batch) -> GradeResult:
+                      memory_mb, disk_mb, keep, batch) -> GradeResult:
     file_name = submission.path.name if submission.path else ""
     zero = {q.name: 0.0 for q in assignment.auto_questions}
     result = GradeResult(submission.student, file_name, "ok", dict(zero), messages=list(submission.notes))
@@ -1469,18 +1787,19 @@ def _grade_submission(submission, assignment, *, sandbox, timeout, cell_timeout,
         result.status = submission.status
         return result
     try:
-        size = submission.path.stat().st_size
-        if size > MAX_NOTEBOOK_BYTES:
-            result.status = "error"
+        data = read_regular_file(submission.path, MAX_NOTEBOOK_BYTES)
+    except OSError as error:
+        result.status = "error"
+        if error.errno == errno.EFBIG:
+            size = submission.path.lstat().st_size
             result.messages.append(
                 f"the file is {size / 1e6:.0f} MB, more than a notebook of this set can be "
                 f"({MAX_NOTEBOOK_BYTES / 1e6:.0f} MB): clear its outputs and hand it in again"
             )
-            return result
-        data = submission.path.read_bytes()
-    except OSError as error:
-        result.status = "error"
-        result.messages.append(f"cannot read the file ({error.strerror})")
+        elif error.errno == errno.ELOOP:
+            result.messages.append("the file is a symbolic link, not a handed-in notebook; not read")
+        else:
+            result.messages.append(f"cannot read the file ({error.strerror})")
         return result
     inspection = inspect_notebook(data, assignment)
     result.flags.extend(inspection.flags)
@@ -1501,21 +1820,28 @@ def _grade_submission(submission, assignment, *, sandbox, timeout, cell_timeout,
     try:
         result = _run_in_sandbox(
             work, inspection.notebook, submission, assignment, result, sandbox=sandbox, timeout=timeout,
-            cell_timeout=cell_timeout, test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb, batch=batch,
+            cell_timeout=cell_timeout, test_timeout=test_timeout, corpus_dir=corpus_dir, memory_mb=memory_mb,
+            disk_mb=disk_mb, batch=batch,
         )
-        if keep:
-            shutil.copytree(work, Path(keep) / re.sub(r"[^\w.-]+", "_", submission.student), dirs_exist_ok=True)
+        if keep:  # links copied as links, never followed
+            shutil.copytree(work, Path(keep) / re.sub(r"[^\w.-]+", "_", submission.student), symlinks=True,
+                            dirs_exist_ok=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return result
 
 
 def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, timeout, cell_timeout,
-                    test_timeout, corpus_dir, memory_mb, batch) -> GradeResult:
+                    test_timeout, corpus_dir, memory_mb, disk_mb, batch) -> GradeResult:
     from helpers.corpus import default_corpus_dir
 
-    inside = "/grading" if sandbox.kind == "bubblewrap" else str(work)
-    for name in ("home", "tmp", "guard", "nltk_data", "out"):
+    # The host folder holds only what goes in (the notebook, the bundle, the
+    # runner), shown read-only in bubblewrap; what comes out (the summary,
+    # stdout, stderr) comes through pipes, so the grader never opens a file
+    # the submission could have written, replaced or linked elsewhere.
+    bubblewrap = sandbox.kind == "bubblewrap"
+    inside = "/grading" if bubblewrap else str(work)
+    for name in ("home", "tmp", "guard", "nltk_data"):
         (work / name).mkdir()
     submitted = work / "submission" / assignment.notebook
     submitted.parent.mkdir()
@@ -1532,17 +1858,19 @@ def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, 
         "libraries": _library_roots() + [guard_dir],
         "grader": _otter_dir(),
         "guard": guard_dir,
-        "protected": [f"{inside}/bundle.zip", f"{inside}/out", f"{inside}/guard",
+        "protected": [f"{inside}/bundle.zip", f"{inside}/guard",
                       f"{inside}/tmp/*/autograder/source", f"{inside}/tmp/*/autograder/submission/tests",
                       f"{inside}/tmp/*/autograder/results"],
-        "writable": [inside] + (["/tmp"] if sandbox.kind == "bubblewrap" else []),
+        "writable": [inside] + (["/tmp"] if bubblewrap else []),
         "read_only": [os.path.realpath(p) for p in _python_roots() + [str(corpus)]],
         "test_timeout": test_timeout,
     }
+    summary_read, summary_write = os.pipe()
+    token = secrets.token_hex(8)
     job = {
         "submission": f"{inside}/submission/{assignment.notebook}",
         "bundle": f"{inside}/bundle.zip",
-        "summary": f"{inside}/out/summary.json",
+        "summary_fd": summary_write,
         "cell_timeout": int(cell_timeout),
     }
     env = {
@@ -1567,42 +1895,61 @@ def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, 
         "HELPERS_GRADING_GUARD": json.dumps(guard),
         "HELPERS_GRADING_JOB": json.dumps(job),
         "HELPERS_GRADING_BATCH": batch,
+        "HELPERS_GRADING_RUN": token,
     }
     command = [sys.executable, f"{guard_dir}/run_submission.py"]
-    if sandbox.kind == "bubblewrap":
+    if bubblewrap:
         command = sandbox_command(
-            command, workdir=str(work), inside=inside,
-            readable=_python_roots() + [str(corpus)],
-            read_only=[(str(work / "guard"), guard_dir), (str(work / "bundle.zip"), f"{inside}/bundle.zip")],
-            bwrap=shutil.which("bwrap") or "bwrap",
+            command, inside=inside, readable=_python_roots() + [str(corpus)],
+            folders=[f"{inside}/{name}" for name in ("home", "tmp", "nltk_data")],
+            read_only=[(str(work / "guard"), guard_dir), (str(work / "bundle.zip"), f"{inside}/bundle.zip"),
+                       (str(work / "submission"), f"{inside}/submission")],
+            bwrap=shutil.which("bwrap") or "bwrap", disk_bytes=disk_mb * 1024 * 1024,
         )
     elif sandbox.kind == "user" and sandbox.unshare_net:
         command = [shutil.which("unshare") or "unshare", "-rn"] + command
     if sandbox.drop_to_nobody:
         _chown_tree(work, _NOBODY)
         os.chmod(work, 0o700)
+    # Without bubblewrap, only the size of each file is limited.
     limits = _limits(memory_mb * 1024 * 1024, 256 * 1024 * 1024, 512)
-    stdout_path, stderr_path = work / "stdout.txt", work / "stderr.txt"
-    timed_out = False
-    with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
+    out_read, out_write = os.pipe()
+    err_read, err_write = os.pipe()
+    try:
         try:
             process = subprocess.Popen(
-                command, cwd=str(work), env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                command, cwd=str(work), env=env, stdin=subprocess.DEVNULL, stdout=out_write, stderr=err_write,
+                pass_fds=(summary_write,),
                 preexec_fn=_dropper(sandbox.drop_to_nobody, limits) if os.name == "posix" else None,
             )
         except OSError as error:
             result.status = "error"
             result.messages.append(f"could not start the grader ({error})")
             return result
+        finally:
+            for fd in (summary_write, out_write, err_write):
+                os.close(fd)
         try:
-            code = process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
+            streams, timed_out = _collect(
+                process, {"summary": summary_read, "stdout": out_read, "stderr": err_read},
+                {"summary": MAX_SUMMARY_BYTES + 2, "stdout": MAX_LOG_BYTES, "stderr": MAX_LOG_BYTES},
+                time.monotonic() + timeout,
+            )
+        finally:
+            # Every process of the run ends with it, detached ones included: in
+            # bubblewrap its process namespace is gone once the runner is; the
+            # group and the descendants are killed as well, and, without a
+            # namespace, whatever still carries the run's token.
+            ended = _has_ended(process)
             _kill_tree(process)
-            code = None
-    stderr = stderr_path.read_text(encoding="utf-8", errors="replace")
+            if not bubblewrap:
+                _kill_marked(token)
+            code = process.returncode if ended else None
+    finally:
+        for fd in (summary_read, out_read, err_read):
+            os.close(fd)
+    stderr = streams["stderr"].bytes().decode("utf-8", errors="replace")
     result.flags.extend(f for f in _guard_reports(stderr) if f not in result.flags)
-    summary_path = work / "out" / "summary.json"
     if timed_out:
         result.status = "timeout"
         result.messages.append(
@@ -1610,14 +1957,19 @@ def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, 
             "or code that waits for input, then run the notebook from top to bottom yourself"
         )
         return result
-    summary = None
-    if code == 0 and summary_path.is_file():
+    summary, problem = None, ""
+    if code == 0 and streams["summary"].total:
         try:
-            summary = json.loads(summary_path.read_text(encoding="utf-8"))
-        except ValueError:
-            summary = None
-    if not isinstance(summary, dict):
+            _check(streams["summary"].complete, f"more than {MAX_SUMMARY_BYTES} bytes")
+            summary = parse_summary(streams["summary"].bytes())
+        except ValueError as error:
+            problem = str(error)
+    if summary is None:
         result.status = "error"
+        if problem:
+            result.flags.append(f"{TAMPERED} (the results that came out of the run were not valid: {problem[:100]})")
+            result.messages.append(TAMPERED + "; no points were given")
+            return result
         tail = [line for line in stderr.splitlines() if line.strip() and not line.startswith(_GUARD_PREFIX)]
         reason = next((line for line in reversed(tail) if re.match(r"^[\w.]+(Error|Exception)\b", line)), "")
         if "DeadKernelError" in stderr:
@@ -1660,6 +2012,7 @@ def grade_folder(
     cell_timeout: float = DEFAULT_CELL_TIMEOUT,
     test_timeout: float = DEFAULT_TEST_TIMEOUT,
     corpus_dir: str | os.PathLike | None = None,
+    disk_mb: int = DEFAULT_DISK_MB,
     skip: tuple[Path, ...] = (),
     progress=None,
 ) -> tuple[list[GradeResult], list[str]]:
@@ -1677,6 +2030,8 @@ def grade_folder(
     timeout, cell_timeout, test_timeout : float
         See :func:`grade_submission`.
     corpus_dir : str or Path, optional
+    disk_mb : int
+        What one submission may write, all files together (bubblewrap only).
     skip : tuple of Path
         Folders inside ``folder`` that are not submissions.
     progress : callable, optional
@@ -1699,7 +2054,7 @@ def grade_folder(
         try:
             graded = grade_submission(
                 sub, assignment, sandbox=sandbox, timeout=timeout, cell_timeout=cell_timeout,
-                test_timeout=test_timeout, corpus_dir=corpus_dir, batch=str(Path(folder).resolve()),
+                test_timeout=test_timeout, corpus_dir=corpus_dir, disk_mb=disk_mb, batch=str(Path(folder).resolve()),
             )
         except Exception as error:  # a bug of ours must not stop the batch either
             graded = GradeResult(
