@@ -2,7 +2,7 @@
 
 For every notebook in ``notebooks/``: open it in JupyterLab, run all cells,
 and check that there is no error output, that every plot and every widget
-rendered, and that each widget answers an interaction (a slider moved, a
+rendered, and that each widget answers an interaction (a number stepped, a
 word typed, an option picked) by changing what it shows. A screenshot of
 each notebook is saved in ``build/screenshots/``.
 
@@ -174,6 +174,7 @@ _CONTROLS = [
     ("dropdown", ".widget-dropdown select"),
     ("slider", ".widget-slider .noUi-handle, .widget-hslider .noUi-handle"),
     ("text", ".widget-text input[type=text], .widget-text input:not([type])"),
+    ("number", ".widget-text input[type=number]"),
     ("toggle", ".widget-toggle-buttons button, .widget-toggle-button"),
     ("checkbox", ".widget-checkbox input[type=checkbox]"),
     ("select-multiple", ".widget-select-multiple select"),
@@ -191,6 +192,12 @@ def _interact(page, control, kind: str) -> None:
         control.focus()
         page.keyboard.press("ArrowRight")
         page.keyboard.press("ArrowRight")
+    elif kind == "number":
+        control.focus()
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
     elif kind == "text":
         control.fill("prison")
         control.press("Enter")
