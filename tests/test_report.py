@@ -172,3 +172,15 @@ def test_large_corpora_skip_the_quadratic_parts_and_say_so(harbor, monkeypatch):
     assert "Distinctive words are left out" in visible and "matrix of every pair is left out" in visible
     assert "Containment: the share" not in visible
     assert "The town council voted 5-2 on Tuesday night" in visible  # passages are still shown
+
+
+def test_a_topic_word_is_not_counted_as_loaded_in_the_report_as_in_notebook_01():
+    texts = ["Flood waters rose on Monday. The flood hit the town hard.", "The flood closed roads across the town.",
+             "Residents cleaned up after the flood in the town."]
+    articles = [article_from_text(text, f"{i}.txt", "ABC"[i]) for i, text in enumerate(texts)]
+    evidence = gather_evidence(articles)
+    assert all(item.reading["loaded"] == 0 for item in evidence.articles), "flood is the topic here, not a metaphor"
+    other = [article_from_text("A flood of applications reached the office.", "x.txt", "A"),
+             article_from_text("The office opened on Monday.", "y.txt", "B"),
+             article_from_text("Staff at the office worked late.", "z.txt", "C")]
+    assert gather_evidence(other).articles[0].reading["loaded"] == 1, "elsewhere a flood of applications is loaded"

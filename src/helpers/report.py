@@ -29,6 +29,7 @@ from helpers.reading import (
     Provenance,
     claims_from_readings,
     find_provenance,
+    find_topic_words,
     read_sentences,
     summarize_reading,
 )
@@ -168,6 +169,9 @@ def gather_evidence(corpus, *, top: int = 8, distinctive: int = 6, attributions:
             "listed, and the matrix of every pair is left out."
         )
     pairs = compare_corpus(articles, include_all=len(articles) <= MAX_MATRIX_ARTICLES) if len(articles) > 1 else []
+    story = getattr(corpus, "story", None)
+    # the same topic words as notebook 01, so loaded-word counts agree with it
+    topic_words = find_topic_words(articles, also=story.follow if story is not None else ())
     items = []
     for article in articles:
         found = attributions.get(article.label)
@@ -183,7 +187,7 @@ def gather_evidence(corpus, *, top: int = 8, distinctive: int = 6, attributions:
                 note = "no word stands out at p < 0.05 (short articles rarely have enough repeats)"
         elif len(articles) > 1:
             note = f"not computed for corpora of more than {MAX_DISTINCTIVE_ARTICLES} articles"
-        readings = read_sentences(article, found)
+        readings = read_sentences(article, found, topic_words=topic_words)
         items.append(
             ArticleEvidence(
                 article=article,
@@ -317,8 +321,8 @@ def describe_evidence(row: dict) -> list[str]:
         names = ", ".join(row["sources"][:4])
         verb = "goes" if row["named_sources"] == 1 else "go"
         sentences.append(
-            f"{_plural(row['named_sources'], 'attribution')} {verb} to named people or "
-            f"organisations{f' ({names})' if names else ''}; {row['vague_sources']} to unnamed groups; "
+            f"{_plural(row['named_sources'], 'attribution')} {verb} to named people, organisations or news "
+            f"outlets{f' ({names})' if names else ''}; {row['vague_sources']} to unnamed groups; "
             f"{row['direct_quotes']} direct quotation{'s' if row['direct_quotes'] != 1 else ''}."
         )
     else:
@@ -545,7 +549,7 @@ def _sourcing_block(item: ArticleEvidence) -> str:
     vague = ", ".join(numbers["vague_sources"]) or "none"
     share = "" if numbers["named_share"] is None else f" Named share of sources: {numbers['named_share']:.0%}."
     parts.append(
-        f"<p>{escape(_plural(numbers['attributions'], 'attribution'))}: {escape(numbers['named'])} to named people or organisations, "
+        f"<p>{escape(_plural(numbers['attributions'], 'attribution'))}: {escape(numbers['named'])} to named people, organisations or news outlets, "
         f"{escape(numbers['vague'])} to unnamed groups, {escape(numbers['agentless'])} with nobody named (\u201cis seen as\u201d); "
         f"{escape(_plural(numbers['direct'], 'direct quotation'))}.{escape(share)}</p>"
         f"<p>Named sources: {escape(names)}. Unnamed groups: {escape(vague)}.</p>"
