@@ -17,6 +17,7 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: Command name → (module in ``helpers.commands``, one-line help).
 COMMANDS = {
+    "import": ("import_articles", "build a corpus folder from saved web pages, lists of web addresses, or CSV / JSON Lines files"),
     "check-corpus": ("check_corpus", "check a folder of articles before using it (exit 0 usable, 1 not)"),
     "words": ("words", "count words per article and for the corpus"),
     "sources": ("sources", "find who is quoted or cited, and how"),
