@@ -72,8 +72,9 @@ def read_url_list(path: str | Path) -> tuple[list[tuple[int, str]], list[str]]:
 
 
 def _offline(reason) -> bool:
+    """Whether an error means no network at all: names cannot be looked up, or no route out."""
     if isinstance(reason, socket.gaierror):
-        return True
+        return reason.errno == socket.EAI_AGAIN  # "temporary failure"; an unknown host is EAI_NONAME
     return isinstance(reason, OSError) and reason.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN)
 
 
