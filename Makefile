@@ -15,7 +15,7 @@ ARGS ?=
 PYTEST_ARGS ?=
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help install node-deps system-deps lab test test-helpers notebooks bench strip clean exercises grade
+.PHONY: help install node-deps system-deps lab test test-helpers notebooks bench strip clean exercises grade import
 
 help:
 	@echo "make lab            install (first time) and open JupyterLab at notebooks/00-start-here.ipynb"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench          run the benchmarks in benchmarks/ and print their figures"
 	@echo "make exercises      build the student notebooks and grading bundles from exercises/source/"
 	@echo "make grade SUBMISSIONS=DIR [SET=02]  grade a folder of submitted notebooks (grades.csv + feedback)"
+	@echo "make import SOURCES=\"saved/ urls.txt\" OUT=DIR [IMPORT_ARGS=--fetch]  build a corpus from saved pages, URL lists, CSV"
 	@echo "make strip          remove outputs from notebooks before committing"
 	@echo "make clean          remove .venv, node_modules/, build/ and caches"
 
@@ -71,6 +72,11 @@ exercises: $(STAMP)
 grade: $(STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=folder/of/notebooks [SET=02-word-frequencies]"; exit 2; }
 	$(BIN)/python -m helpers grade "$(SUBMISSIONS)" $(if $(SET),--assignment "$(SET)") $(GRADE_ARGS)
+
+# make import SOURCES="saved-pages/ articles.csv urls.txt" OUT=my-corpus [IMPORT_ARGS="--fetch --force"]
+import: $(STAMP)
+	@test -n "$(SOURCES)" && test -n "$(OUT)" || { echo 'usage: make import SOURCES="saved-pages/ urls.txt" OUT=my-corpus [IMPORT_ARGS=--fetch]'; exit 2; }
+	$(BIN)/python -m helpers import $(SOURCES) -o "$(OUT)" $(IMPORT_ARGS)
 
 strip: $(STAMP)
 	$(BIN)/python -c "import glob; from helpers.notebooks import strip_outputs; [print('stripped', p) for p in sorted(glob.glob('notebooks/*.ipynb') + glob.glob('exercises/**/*.ipynb', recursive=True)) if strip_outputs(p)]"
