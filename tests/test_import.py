@@ -119,6 +119,17 @@ def test_import_writes_one_text_per_article_that_the_corpus_loader_reads(importe
     assert cafe.encoding == "utf-8"
 
 
+def test_notebook_rows_show_every_field_of_imported_articles_and_nothing_for_the_seeds(imported, seeds):
+    folder, _ = imported
+    corpus = load_corpus(folder)
+    fields, conflicts = provenance_rows(corpus)
+    assert len(fields) == 5 * len(corpus)
+    coastal = corpus["notes-from-the-tide-pools.txt"].label
+    assert [r[2] for r in fields if r[0] == coastal] == ["Notes from the tide pools", "not stated", "not stated", "not stated", "not stated"]
+    assert sum(len(EXPECTED[name]["conflicts"]) for name in EXPECTED) == len(conflicts)
+    assert provenance_rows(seeds) == ([], [])
+
+
 def test_a_readme_in_the_output_folder_is_not_an_article(imported, tmp_path):
     folder, _ = imported
     copy = tmp_path / "c"

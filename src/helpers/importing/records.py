@@ -267,7 +267,7 @@ def provenance_rows(corpus, records: dict | None = None) -> tuple[list[list[str]
     >>> record = build_record({"headline": "Pier closes"}, [Claim("headline", "Pier closes", "JSON-LD headline")], source="p.html")
     >>> fields, conflicts = provenance_rows(corpus, {"pier.txt": record})
     >>> fields[0], conflicts
-    (['A', 'headline', 'Pier closes', 'JSON-LD headline', ''], [])
+    (['A', 'headline', 'Pier closes', 'JSON-LD headline', 'nothing else'], [])
     """
     records = read_provenance(corpus.folder) if records is None else records
     field_rows, conflict_rows = [], []
@@ -285,7 +285,8 @@ def provenance_rows(corpus, records: dict | None = None) -> tuple[list[list[str]
                 field,
                 _text(entry.get("value")) or "not stated",
                 "; ".join(map(_text, found)) or "nowhere",
-                "; ".join(f"{_text(o.get('value'))} ({_text(o.get('where'))})" for o in others if isinstance(o, dict)),
+                "; ".join(f"{_text(o.get('value'))} ({_text(o.get('where'))})" for o in others if isinstance(o, dict))
+                or "nothing else",
             ])
         for conflict in record.get("conflicts") if isinstance(record.get("conflicts"), list) else []:
             conflict_rows.append([article.label, _text(conflict)])
