@@ -32,6 +32,8 @@ from helpers.frequency import (
 )
 from helpers.text import load_stopwords, words
 
+from conftest import ROOT
+
 # ---------------------------------------------------------------------------
 # Counting, by hand
 # ---------------------------------------------------------------------------
@@ -592,3 +594,23 @@ def test_shared_words_of_the_harbor_corpus_include_its_readme_words(harbor):
     assert {"library", "branch", "council"} <= set(found)
     assert not any(word in load_stopwords() or word.isdigit() for word in found)
 
+
+
+@pytest.mark.parametrize("options", [{}, {"measure": "log-odds"}, {"underused": True}, {"p_value": None, "n": None},
+                                     {"sort": "log_ratio", "min_count": 1}, {"stopwords": False, "stemmer": "porter"}])
+@pytest.mark.parametrize("folder", ["seeds", "tests/corpora/harbor", "tests/corpora/long-quotes"])
+def test_keyness_of_every_article_at_once_equals_one_at_a_time(folder, options):
+    from helpers.corpus import load_corpus
+    from helpers.frequency import distinctive_words_by_article
+
+    corpus = load_corpus(ROOT / folder)
+    every = distinctive_words_by_article(corpus, **options)
+    for article in corpus:
+        assert every[article.label] == distinctive_words(corpus, article.label, **options)
+
+
+def test_keyness_of_every_article_handles_an_empty_article_and_a_single_one():
+    from helpers.frequency import distinctive_words_by_article
+
+    assert distinctive_words_by_article({"A": "words here", "B": "   "}, p_value=None)["B"] == []
+    assert distinctive_words_by_article({"A": "only one article here"}) == {"A": []}

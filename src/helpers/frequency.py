@@ -97,6 +97,7 @@ __all__ = [
     "deviation_of_proportions",
     "dispersion",
     "distinctive_words",
+    "distinctive_words_by_article",
     "format_concordance",
     "frequency_table",
     "ngram_counts",
@@ -1038,13 +1039,7 @@ def distinctive_words(
     G² = 2 × 3 × ln(3 / 1.36) = 4.73; the log ratio is
     log2((3 / 5) / (0.5 / 6)) = 2.85, the zero count of B counting as 0.5.
     """
-    _check_n(n)
-    if measure not in KEYNESS_MEASURES:
-        raise ValueError(f"Unknown measure {measure!r}: use one of {', '.join(KEYNESS_MEASURES)}.")
-    if isinstance(prior, bool) or not isinstance(prior, (int, float)) or prior <= 0:
-        raise ValueError(f"prior should be a number above 0; got {prior!r}.")
-    if sort not in ("score", "log_ratio"):
-        raise ValueError(f"Unknown sort {sort!r}: use 'score' or 'log_ratio'.")
+    _check_keyness_options(n, measure, prior, sort)
     opts = _options(**options)
     articles = _as_articles(corpus)
     target = _find_article(articles, label)
@@ -1069,11 +1064,55 @@ def distinctive_words(
             "Distinctive words need a reference with words: the corpus has no other article "
             f"with words besides {target.label}."
         )
-    target_counts = FreqDist(target_forms)
+    return _keyness(FreqDist(target_forms), c, ref_counts, d, n=n, measure=measure, min_count=min_count,
+                    p_value=p_value, underused=underused, sort=sort, prior=prior)
+
+
+def _check_keyness_options(n, measure: str, prior, sort: str) -> None:
+    _check_n(n)
+    if measure not in KEYNESS_MEASURES:
+        raise ValueError(f"Unknown measure {measure!r}: use one of {', '.join(KEYNESS_MEASURES)}.")
+    if isinstance(prior, bool) or not isinstance(prior, (int, float)) or prior <= 0:
+        raise ValueError(f"prior should be a number above 0; got {prior!r}.")
+    if sort not in ("score", "log_ratio"):
+        raise ValueError(f"Unknown sort {sort!r}: use 'score' or 'log_ratio'.")
+
+
+def _keyness(
+    target_counts: FreqDist,
+    c: int,
+    ref_counts,
+    d: int,
+    *,
+    n: int | None,
+    measure: str,
+    min_count: int,
+    p_value: float | None,
+    underused: bool,
+    sort: str,
+    prior: float,
+    ref_words: Iterable[str] | None = None,
+) -> list[Keyness]:
+    """Score the words of an article (``c`` running words) against a reference (``d``).
+
+    ``ref_counts`` maps a word to its count in the reference (a FreqDist or
+    anything with ``[]`` giving 0 for an unknown word). Only the words that
+    can pass the filters are scored: the article's own words (an overused
+    word is used at least ``min_count`` times in the article), or, for
+    ``underused``, the reference's words (``ref_words``, default its keys).
+    Time: linear in the number of words scored.
+    """
+    if underused:
+        candidates = ref_words if ref_words is not None else ref_counts.keys()
+        candidates = [w for w in candidates if ref_counts[w] >= min_count]
+    else:
+        candidates = [w for w, a in target_counts.items() if a >= min_count]
     results = []
-    for word in set(target_counts) | set(ref_counts):
+    for word in candidates:
         a, b = target_counts[word], ref_counts[word]
         ratio = _log_ratio(a, b, c, d)
+        if not (ratio < 0 if underused else ratio > 0):
+            continue
         if measure == "log-likelihood":
             score = _log_likelihood(a, b, c, d)
             probability = math.erfc(math.sqrt(score / 2.0))
@@ -1081,20 +1120,90 @@ def distinctive_words(
             score = _log_odds_z(a, b, c, d, prior=prior * (a + b), prior_total=prior * (c + d))
             probability = math.erfc(abs(score) / math.sqrt(2.0))
             score = abs(score)
-        results.append(
-            Keyness(word, a, per_thousand(a, c), b, per_thousand(b, d), score, ratio, probability, measure)
-        )
-    if underused:
-        chosen = [k for k in results if k.log_ratio < 0 and k.ref_count >= min_count]
-    else:
-        chosen = [k for k in results if k.log_ratio > 0 and k.count >= min_count]
-    if p_value is not None:
-        chosen = [k for k in chosen if k.p_value < p_value]
+        if p_value is not None and not probability < p_value:
+            continue
+        results.append(Keyness(word, a, per_thousand(a, c), b, per_thousand(b, d), score, ratio, probability, measure))
     if sort == "score":
-        chosen.sort(key=lambda k: (-k.score, -abs(k.log_ratio), k.word))
+        results.sort(key=lambda k: (-k.score, -abs(k.log_ratio), k.word))
     else:
-        chosen.sort(key=lambda k: (-abs(k.log_ratio), -k.score, k.word))
-    return chosen if n is None else chosen[:n]
+        results.sort(key=lambda k: (-abs(k.log_ratio), -k.score, k.word))
+    return results if n is None else results[:n]
+
+
+class _RestOfCorpus:
+    """The counts of every article but one, by subtraction from the corpus totals."""
+
+    __slots__ = ("totals", "own")
+
+    def __init__(self, totals: FreqDist, own: FreqDist):
+        self.totals, self.own = totals, own
+
+    def __getitem__(self, word: str) -> int:
+        return self.totals[word] - self.own[word]
+
+
+def distinctive_words_by_article(
+    corpus,
+    n: int | None = 10,
+    *,
+    measure: str = "log-likelihood",
+    min_count: int = 2,
+    p_value: float | None = 0.05,
+    underused: bool = False,
+    sort: str = "score",
+    prior: float = 0.1,
+    **options,
+) -> dict[str, list[Keyness]]:
+    """The distinctive words of every article against all the others, in linear time.
+
+    The same result as calling :func:`distinctive_words` for each label with
+    the default reference, but each article is counted once and the
+    reference of each (the rest of the corpus) is the corpus totals minus
+    the article's own counts, so the time grows with the size of the corpus,
+    not with its square: O(T + Σ Vᵢ) for T running words and Vᵢ the
+    different words of article i (O(N·V) with ``underused``, which scores
+    the whole vocabulary V for each of the N articles).
+
+    Parameters
+    ----------
+    corpus : Corpus, list of Article or dict of label → text
+    n, measure, min_count, p_value, underused, sort, prior, **options
+        As for :func:`distinctive_words`.
+
+    Returns
+    -------
+    dict
+        Label → list of Keyness; an article with no words, or a corpus of
+        one article, gets an empty list.
+
+    Examples
+    --------
+    >>> texts = {"A": "gang gang gang prison court", "B": "court court prison", "C": "prison court law"}
+    >>> [(k.word, k.count, k.ref_count) for k in distinctive_words_by_article(texts, p_value=None)["A"]]
+    [('gang', 3, 0)]
+    """
+    _check_keyness_options(n, measure, prior, sort)
+    opts = _options(**options)
+    articles = _as_articles(corpus)
+    counts, sizes = [], []
+    totals = FreqDist()
+    for article in articles:
+        forms, size = _scan(article, opts)
+        own = FreqDist(forms)
+        counts.append(own)
+        sizes.append(size)
+        totals.update(own)
+    everything = sum(sizes)
+    found = {}
+    for article, own, c in zip(articles, counts, sizes):
+        d = everything - c
+        if c == 0 or d == 0:
+            found[article.label] = []
+            continue
+        found[article.label] = _keyness(own, c, _RestOfCorpus(totals, own), d, n=n, measure=measure,
+                                        min_count=min_count, p_value=p_value, underused=underused, sort=sort,
+                                        prior=prior, ref_words=totals.keys())
+    return found
 
 
 # ---------------------------------------------------------------------------
