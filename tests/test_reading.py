@@ -574,3 +574,49 @@ def test_lateral_prompts_hold_no_seed_story_triggers():
 
 def test_tone_caveats_are_about_news_in_general():
     assert not any("prison" in caveat for caveat in TONE_CAVEATS)
+
+
+def _brute_force_matches(tokens, lexicon):
+    """Every entry tried at every token, as the definition in match_lexicon's docstring reads."""
+    from helpers.text import normalize_quotes
+
+    def fits(piece, token):
+        norm = normalize_quotes(token.text).lower()
+        if piece.endswith("*"):
+            ok = token.is_word and norm.startswith(piece[:-1].lower())
+        else:
+            ok = norm == piece.lower()
+        letters = [ch for ch in token.text if ch.isalpha()]
+        acronym = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        return ok and not (acronym and piece == piece.lower())
+
+    found, i = [], 0
+    while i < len(tokens):
+        best = None
+        for entry in lexicon:
+            n = len(entry.pieces)
+            if i + n <= len(tokens) and all(fits(p, tokens[i + k]) for k, p in enumerate(entry.pieces)):
+                exact = not entry.pieces[-1].endswith("*")
+                if best is None or (n, exact) > (len(best.pieces), not best.pieces[-1].endswith("*")):
+                    best = entry
+        if best is None:
+            i += 1
+        else:
+            found.append((i, i + len(best.pieces), best))
+            i += len(best.pieces)
+    return found
+
+
+@pytest.mark.parametrize("name", ["loaded_language_en.txt", "stance_markers_en.txt", "opinion_markers_en.txt"])
+@pytest.mark.parametrize("folder", ["seeds", "tests/corpora/harbor", "tests/corpora/long-quotes"])
+def test_indexed_lexicon_matching_finds_what_trying_every_entry_finds(folder, name):
+    from conftest import ROOT
+    from helpers.corpus import load_corpus
+    from helpers.reading import load_lexicon, match_lexicon
+    from helpers.text import tokenize
+
+    lexicon = load_lexicon(name)
+    for article in load_corpus(ROOT / folder):
+        tokens = tokenize(article.text)
+        assert match_lexicon(tokens, lexicon) == _brute_force_matches(tokens, lexicon)
+        assert match_lexicon(tokens, list(lexicon)) == _brute_force_matches(tokens, lexicon), "a list, not cached"

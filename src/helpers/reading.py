@@ -517,24 +517,31 @@ def match_lexicon(tokens: list[Token], lexicon) -> list[tuple[int, int, LexiconE
     >>> [(tokens[a].text, e.category) for a, b, e in match_lexicon(tokens, load_lexicon())]
     [('illegal', 'label for people'), ('threat', 'threat metaphor')]
     """
-    by_first: dict[str, list[LexiconEntry]] = {}
-    wild: list[LexiconEntry] = []
-    for entry in lexicon:
-        first = entry.pieces[0]
-        if first.endswith("*"):
-            wild.append(entry)
-        else:
-            by_first.setdefault(first.lower(), []).append(entry)
+    by_first, wild = _lexicon_index(lexicon)
+    norms = [_norm(token) for token in tokens]
+    acronyms = [_is_acronym(token.text) for token in tokens]
+
+    def fits(piece: str, k: int) -> bool:
+        if piece.endswith("*"):
+            if not (tokens[k].is_word and norms[k].startswith(piece[:-1].lower())):
+                return False
+        elif norms[k] != piece.lower():
+            return False
+        return not (acronyms[k] and piece == piece.lower())  # "US" the country is not the word "us"
+
     found = []
     i = 0
     while i < len(tokens):
-        candidates = by_first.get(_norm(tokens[i]), []) + [e for e in wild if _piece_matches(e.pieces[0], tokens[i])]
+        norm = norms[i]
+        candidates = by_first.get(norm, [])
+        if tokens[i].is_word:
+            candidates = candidates + [e for key in (norm[:2], "") for e in wild.get(key, ()) if fits(e.pieces[0], i)]
         best = None
         for entry in candidates:
             n = len(entry.pieces)
             if i + n > len(tokens):
                 continue
-            if all(_piece_matches(piece, tokens[i + k]) for k, piece in enumerate(entry.pieces)):
+            if all(fits(piece, i + k) for k, piece in enumerate(entry.pieces)):
                 exact = not entry.pieces[-1].endswith("*")
                 if best is None or (n, exact) > (len(best.pieces), not best.pieces[-1].endswith("*")):
                     best = entry
@@ -544,6 +551,38 @@ def match_lexicon(tokens: list[Token], lexicon) -> list[tuple[int, int, LexiconE
         else:
             i += 1
     return found
+
+
+#: The index of the last few lexicons matched: id → (lexicon, entries by first word, wildcard entries by prefix).
+_INDEXES: dict[int, tuple] = {}
+
+
+def _lexicon_index(lexicon) -> tuple[dict[str, list[LexiconEntry]], dict[str, list[LexiconEntry]]]:
+    """Entries by their first word, and wildcard entries ("flood*") by the first two letters of their prefix.
+
+    A lexicon given as a tuple (as :func:`load_lexicon` returns it: loaded
+    once and cached) is indexed once and reused, so matching a token costs a
+    few dictionary lookups instead of a pass over every wildcard entry; a
+    list, which its owner may change, is indexed on each call. Prefixes of
+    fewer than two letters are filed under "".
+    """
+    known = _INDEXES.get(id(lexicon))
+    if known is not None and known[0] is lexicon:
+        return known[1], known[2]
+    by_first: dict[str, list[LexiconEntry]] = {}
+    wild: dict[str, list[LexiconEntry]] = {}
+    for entry in lexicon:
+        first = entry.pieces[0]
+        if first.endswith("*"):
+            prefix = first[:-1].lower()
+            wild.setdefault(prefix[:2] if len(prefix) >= 2 else "", []).append(entry)
+        else:
+            by_first.setdefault(first.lower(), []).append(entry)
+    if isinstance(lexicon, tuple):
+        if len(_INDEXES) > 16:
+            _INDEXES.clear()
+        _INDEXES[id(lexicon)] = (lexicon, by_first, wild)
+    return by_first, wild
 
 
 def _matches(article: Article, lexicon, kinds=_READ):
