@@ -34,9 +34,11 @@ from helpers.reading import (
     summarize_reading,
 )
 
-#: Largest corpus for which distinctive words are computed: each article is
-#: compared with all the others, so the time grows with the square of the size.
-MAX_DISTINCTIVE_ARTICLES = 60
+#: Largest corpus for which distinctive words are computed. Each article is
+#: compared with the rest of the corpus by subtraction from the corpus totals
+#: (:func:`helpers.frequency.distinctive_words_by_article`), so the time grows
+#: linearly; the limit only keeps a report of a huge folder readable.
+MAX_DISTINCTIVE_ARTICLES = 20_000
 
 #: Largest corpus for which every pair is scored and the reuse matrix shown.
 MAX_MATRIX_ARTICLES = 30
@@ -144,7 +146,7 @@ def gather_evidence(corpus, *, top: int = 8, distinctive: int = 6, attributions:
     >>> evidence.articles[0].reading["claims"], evidence.pairs
     (1, [])
     """
-    from helpers.frequency import distinctive_words, summarize_words
+    from helpers.frequency import distinctive_words_by_article, summarize_words
     from helpers.reuse import compare_corpus
     from helpers.sourcing import find_attributions
 
@@ -160,9 +162,13 @@ def gather_evidence(corpus, *, top: int = 8, distinctive: int = 6, attributions:
     keyness_wanted = 1 < len(articles) <= MAX_DISTINCTIVE_ARTICLES
     if len(articles) > MAX_DISTINCTIVE_ARTICLES:
         notes.append(
-            f"Distinctive words are left out: with more than {MAX_DISTINCTIVE_ARTICLES} articles, comparing each "
-            "with all the others takes too long. Use helpers.frequency.distinctive_words on the articles you care about."
+            f"Distinctive words are left out: with more than {MAX_DISTINCTIVE_ARTICLES:,} articles the report would "
+            "be too long to read. Use helpers.frequency.distinctive_words_by_article on the corpus, or "
+            "distinctive_words on the articles you care about."
         )
+    keyness_of = {}
+    if keyness_wanted:
+        keyness_of = distinctive_words_by_article(articles, distinctive)
     if len(articles) > MAX_MATRIX_ARTICLES:
         notes.append(
             f"With more than {MAX_MATRIX_ARTICLES} articles only the pairs that share a passage or a paraphrase are "
@@ -179,11 +185,10 @@ def gather_evidence(corpus, *, top: int = 8, distinctive: int = 6, attributions:
             found = find_attributions(article)
         keyness, note = [], ""
         if keyness_wanted:
-            try:
-                keyness = distinctive_words(articles, article.label, distinctive)
-            except ValueError as error:
-                note = str(error)
-            if not keyness and not note:
+            keyness = keyness_of[article.label]
+            if not article.word_count:
+                note = f"Article {article.label} has no words to compare."
+            elif not keyness:
                 note = "no word stands out at p < 0.05 (short articles rarely have enough repeats)"
         elif len(articles) > 1:
             note = f"not computed for corpora of more than {MAX_DISTINCTIVE_ARTICLES} articles"
