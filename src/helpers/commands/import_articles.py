@@ -47,6 +47,8 @@ def run(args) -> int:
         report = import_sources(
             args.sources, args.output, fetch=args.fetch, force=args.force, timeout=args.timeout, delay=args.delay, on_outcome=_show
         )
+    except ImportError as error:
+        return fail(str(error))
     except OSError as error:
         return fail(f"{args.output}: cannot write there ({error.strerror or error}).")
     for mapping in report.mappings:

@@ -111,8 +111,7 @@ def extract_article(html_or_tree, url: str | None = None) -> Extraction | None:
     >>> found.headline, body_lines(found.text, found.headline)[0][:29]
     ('Pier closes', 'The old pier closed on Monday')
     """
-    import trafilatura
-
+    trafilatura = _trafilatura()
     document = trafilatura.bare_extraction(
         html_or_tree,
         url=url,
@@ -147,3 +146,16 @@ def too_short(lines: list[str]) -> int | None:
     """
     words = sum(count_words(line) for line in lines)
     return words if words < MIN_ARTICLE_WORDS else None
+
+
+def _trafilatura():
+    """The trafilatura module, or an ImportError that says how to install it."""
+    try:
+        import trafilatura
+    except ImportError as error:
+        raise ImportError(
+            "Importing web pages needs the trafilatura package (it extracts the article from a page; "
+            "nothing is downloaded when it runs). Install it with: pip install -r requirements.txt, "
+            "or pip install trafilatura"
+        ) from error
+    return trafilatura
