@@ -168,6 +168,33 @@ def test_max_gap_zero_does_not_bridge():
     assert [p.words for p in align_passages(a, b, n=4, max_gap=1, min_words=7)] == [15]
 
 
+LONG_COPY = (
+    "the harbour board met on a wet Thursday evening and agreed after a long debate to sell the "
+    "two old ferries to a company from the north before the end of the summer season"
+)
+
+
+def test_edits_close_together_leave_one_passage_not_fragments():
+    # Two changed words three words apart: the identical run between them
+    # ("evening and") is shorter than n, so only the words that differ count
+    # towards max_gap and the copy stays one passage.
+    edited = LONG_COPY.replace("Thursday", "Friday").replace("agreed", "decided")
+    a = f"{FILLER_A} {LONG_COPY}. {FILLER_C}"
+    b = f"{FILLER_B} {edited}. {FILLER_A[:20]}"
+    [passage] = align_passages(a, b)
+    assert a[passage.a_start : passage.a_end] == LONG_COPY
+    assert b[passage.b_start : passage.b_end] == edited
+    assert passage.words == len(LONG_COPY.split()) - 2
+
+
+def test_a_gap_with_more_changed_words_than_max_gap_still_splits():
+    words = LONG_COPY.split()
+    edited = " ".join(words[:10] + ["quite", "different", "words", "stand", "here"] + words[15:])
+    a = f"{FILLER_A} {LONG_COPY}. {FILLER_C}"
+    b = f"{FILLER_B} {edited}. {FILLER_A[:20]}"
+    assert [p.words for p in align_passages(a, b)] == [10, len(words) - 15]
+
+
 def test_passages_shorter_than_min_words_are_left_out():
     a = "one two three four five six seven and more words here"
     b = "zero one two three four five six seven but other words"
@@ -415,3 +442,14 @@ def test_hash_collisions_never_create_or_lose_passages(monkeypatch):
     # with real 64-bit hashes a collision inside one pair is vanishingly rare.)
     monkeypatch.setattr(reuse, "hash_words", lambda forms: np.zeros(len(forms), dtype=np.uint64))
     assert [((r.a, r.b), r.passages) for r in compare_corpus(texts, paraphrases=False)] == expected
+
+
+def test_sentence_sets_found_in_worker_processes_equal_those_found_here(monkeypatch, harbor, seeds):
+    from helpers import reuse
+
+    articles = list(seeds.articles) + list(harbor.articles)
+    serial = compare_corpus(articles, paraphrases="related")
+    monkeypatch.setattr(reuse, "PARALLEL_WORDS", 0)
+    parallel = compare_corpus(articles, paraphrases="related")
+    assert any(report.paraphrases for report in parallel)
+    assert [r.to_dict() for r in parallel] == [r.to_dict() for r in serial]

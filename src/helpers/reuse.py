@@ -44,6 +44,7 @@ import multiprocessing
 import os
 import re
 from bisect import bisect_right
+from difflib import SequenceMatcher
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -638,15 +639,17 @@ def _runs_between(forms_a: list[str], forms_b: list[str], n: int) -> list[tuple[
     return sorted(runs)
 
 
-def _chain_runs(runs, max_gap: int, min_words: int) -> list[tuple]:
+def _chain_runs(runs, max_gap: int, min_words: int, forms_a=None, forms_b=None) -> list[tuple]:
     """Join runs across small gaps into passages (word indices).
 
     Runs are taken in reading order of ``a``; each joins the open passage
     that it continues with the smallest gap (at most ``max_gap`` words in
     each text), or starts a new one. Where two runs overlap (a repeated
-    word), the later one is trimmed. Passages with fewer than ``min_words``
-    matching words are dropped, and of passages that overlap in both texts
-    only the longest is kept.
+    word), the later one is trimmed. With the words of both texts, the
+    fragments are then joined across longer gaps that differ in at most
+    ``max_gap`` words (see :func:`_join_fragments`). Passages with fewer
+    than ``min_words`` matching words are dropped, and of passages that
+    overlap in both texts only the longest is kept.
 
     Returns ``(a0, a1, b0, b1, words, pieces)`` tuples, ``pieces`` being the
     runs ``(a0, b0, length)`` the passage is made of, in order.
@@ -678,6 +681,8 @@ def _chain_runs(runs, max_gap: int, min_words: int) -> list[tuple]:
             chain[4] += length - trim
             chain[5].append((a0 + trim, b0 + trim, length - trim))
         open_chains = [c for c in open_chains if c[1] + max_gap >= a0]
+    if forms_a is not None and forms_b is not None:
+        chains = _join_fragments(chains, forms_a, forms_b, max_gap)
     long_enough = sorted((c for c in chains if c[4] >= min_words), key=lambda c: (-c[4], c[0], c[2]))
     kept: list[list] = []
     for chain in long_enough:
@@ -685,6 +690,59 @@ def _chain_runs(runs, max_gap: int, min_words: int) -> list[tuple]:
             continue
         kept.append(chain)
     return sorted((c[0], c[1], c[2], c[3], c[4], tuple(c[5])) for c in kept)
+
+
+def _gap_matches(gap_a: list[str], gap_b: list[str]) -> list[tuple[int, int, int]]:
+    """Identical words in order between two short gaps: ``(start in a, start in b, length)`` blocks."""
+    if not gap_a or not gap_b:
+        return []
+    blocks = SequenceMatcher(None, gap_a, gap_b, autojunk=False).get_matching_blocks()
+    return [(i, j, size) for i, j, size in blocks if size]
+
+
+def _join_fragments(chains: list[list], forms_a, forms_b, max_gap: int) -> list[list]:
+    """Join fragments of one passage that a run of edits split apart.
+
+    Between two runs of ``n`` identical words an edited copy often keeps
+    shorter runs ("the old *branch* library" for "the old *town* library"):
+    too short to be found in the index, so the gap between the fragments
+    looks longer than it is. Two fragments in reading order in both texts
+    are joined when, once the identical words of the gap are lined up, at
+    most ``max_gap`` words differ in each text; those words then count as
+    matching. Gaps are at most ``8 * (max_gap + 1)`` words long.
+
+    Chains are ``[a0, a1, b0, b1, words, pieces]`` lists; the joined list
+    keeps that shape.
+    """
+    if len(chains) < 2:
+        return chains
+    reach = 8 * (max_gap + 1)
+    joined: list[list] = []
+    for chain in sorted(chains, key=lambda c: (c[0], c[2])):
+        best, best_key = None, None
+        for k in range(len(joined) - 1, -1, -1):
+            other = joined[k]
+            if chain[0] - other[1] > reach:
+                break
+            gap_a, gap_b = chain[0] - other[1], chain[2] - other[3]
+            if gap_a < 0 or gap_b < 0 or gap_b > reach:
+                continue
+            blocks = _gap_matches(forms_a[other[1] : chain[0]], forms_b[other[3] : chain[2]])
+            same = sum(size for _, _, size in blocks)
+            if gap_a - same > max_gap or gap_b - same > max_gap:
+                continue
+            key = (gap_a + gap_b - 2 * same, -other[4])
+            if best_key is None or key < best_key:
+                best, best_key = (k, blocks, same), key
+        if best is None:
+            joined.append([chain[0], chain[1], chain[2], chain[3], chain[4], list(chain[5])])
+            continue
+        k, blocks, same = best
+        other = joined.pop(k)
+        pieces = other[5] + [(other[1] + i, other[3] + j, size) for i, j, size in blocks] + list(chain[5])
+        joined.append([other[0], chain[1], other[2], chain[3], other[4] + same + chain[4], pieces])
+        joined.sort(key=lambda c: (c[1], c[3]))
+    return joined
 
 
 def _word_flags(words: MatchingWords, text: str, lines) -> tuple[list[bool], list[bool], list[int]]:
@@ -841,6 +899,39 @@ def _hash_texts(texts: list[_Text], workers: int | None) -> None:
         text.hashes()
 
 
+_FORKED_TEXTS: list = []
+
+
+def _sentence_batch(numbers: list[int]) -> list:
+    return [_make_sentence_sets(_FORKED_TEXTS[k], "porter", PARAPHRASE_MIN_WORDS) for k in numbers]
+
+
+def _sentence_sets_of(texts: list[_Text], workers: int | None = None) -> None:
+    """Give every text its sentence sets, in several processes for a large corpus.
+
+    The workers are forked from this process, so they see the texts (with
+    the words already found) without copying them; only the sentence sets
+    come back.
+    """
+    global _FORKED_TEXTS
+    todo = [t for t in texts if ("porter", PARAPHRASE_MIN_WORDS) not in t.sentence_cache]
+    size = sum(len(t.article.text) for t in todo) // 6  # about six characters per word
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if size > PARALLEL_WORDS // 3 else 1
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods() and len(todo) > 1:
+        _FORKED_TEXTS = todo
+        parts = workers * 4
+        batches = [list(range(k, len(todo), parts)) for k in range(parts)]
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = pool.map(_sentence_batch, batches, chunksize=1)
+        finally:
+            _FORKED_TEXTS = []
+        for batch, found in zip(batches, results):
+            for k, sets in zip(batch, found):
+                todo[k].sentence_cache[("porter", PARAPHRASE_MIN_WORDS)] = sets
+
+
 def _split_by_kind(pieces, text_a: "_Text", text_b: "_Text", min_words: int) -> list[list]:
     """Cut a passage where it crosses a line break and its kind changes.
 
@@ -926,8 +1017,11 @@ def align_passages(
 
     Every run of at least ``n`` identical words (after normalising case and
     quotes) is found; runs separated by at most ``max_gap`` words in each
-    text (a changed, added or dropped word) are joined into one passage.
-    Passages with at least ``min_words`` matching words are returned.
+    text (a changed, added or dropped word) are joined into one passage,
+    and so are fragments separated by a longer gap in which, once its
+    identical words are lined up, at most ``max_gap`` words differ in each
+    text (edits close together). Passages with at least ``min_words``
+    matching words are returned.
 
     Parameters
     ----------
@@ -963,7 +1057,8 @@ def align_passages(
     options = {"stopwords": stopwords, "stemmer": stemmer}
     text_a, text_b = _Text(_as_article(a, "a.txt", "A"), options), _Text(_as_article(b, "b.txt", "B"), options)
     runs = _runs_between(text_a.words.forms, text_b.words.forms, n)
-    return _to_passages(_chain_runs(runs, max_gap, min_words), text_a, text_b, min_words)
+    chains = _chain_runs(runs, max_gap, min_words, text_a.words.forms, text_b.words.forms)
+    return _to_passages(chains, text_a, text_b, min_words)
 
 
 # ---------------------------------------------------------------------------
@@ -1319,7 +1414,7 @@ def compare_corpus(
     else:
         chains = {}
         for i, j in combinations(range(len(texts)), 2):
-            found = _chain_runs(_runs_between(texts[i].forms, texts[j].forms, n), max_gap, min_words)
+            found = _chain_runs(_runs_between(texts[i].forms, texts[j].forms, n), max_gap, min_words, texts[i].forms, texts[j].forms)
             if found:
                 chains[(i, j)] = found
     passages = {pair: _to_passages(found, texts[pair[0]], texts[pair[1]], min_words) for pair, found in chains.items()}
@@ -1387,7 +1482,7 @@ def _chains_from_index(
                 pair_runs = None
         if pair_runs is None:
             pair_runs = _runs_between(forms_a, forms_b, n)
-        found = _chain_runs(pair_runs, max_gap, min_words)
+        found = _chain_runs(pair_runs, max_gap, min_words, forms_a, forms_b)
         if found:
             chains[(i, j)] = found
     return chains
@@ -1462,6 +1557,7 @@ def _corpus_paraphrases(texts: list[_Text], passages: dict, threshold: float, sc
                 i, j, x, y = j, i, y, x
             by_pair.setdefault((i, j), []).append((score, spans[x], spans[y]))
     elif scope == "related":
+        _sentence_sets_of([texts[k] for k in sorted({k for pair in passages for k in pair})])
         for i, j in passages:
             candidates = _sentence_pairs(
                 _sentence_sets(texts[i], "porter", PARAPHRASE_MIN_WORDS),
