@@ -15,7 +15,7 @@ ARGS ?=
 PYTEST_ARGS ?=
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help install node-deps system-deps lab test test-helpers notebooks bench strip clean exercises grade import
+.PHONY: help install node-deps system-deps lab test test-helpers notebooks bench strip clean exercises grade import student-release gradebook
 
 help:
 	@echo "make lab            install (first time) and open JupyterLab at notebooks/00-start-here.ipynb"
@@ -26,6 +26,8 @@ help:
 	@echo "make exercises      build the student notebooks and grading bundles from exercises/source/"
 	@echo "make grade SUBMISSIONS=DIR [SET=02]  grade a folder of submitted notebooks (grades.csv + feedback)"
 	@echo "make import SOURCES=\"saved/ urls.txt\" OUT=DIR [IMPORT_ARGS=--fetch]  build a corpus from saved pages, URL lists, CSV"
+	@echo "make gradebook GRADES=DIR/grades.csv [ROSTER=roster.csv] [ASSIGNMENT=NAME]  canvas.csv + moodle.csv beside it"
+	@echo "make student-release [RELEASE_DIR=DIR]  the copy students get (no masters, bundles, tests), checked for solutions"
 	@echo "make strip          remove outputs from notebooks before committing"
 	@echo "make clean          remove .venv, node_modules/, build/ and caches"
 
@@ -77,6 +79,15 @@ grade: $(STAMP)
 import: $(STAMP)
 	@test -n "$(SOURCES)" && test -n "$(OUT)" || { echo 'usage: make import SOURCES="saved-pages/ urls.txt" OUT=my-corpus [IMPORT_ARGS=--fetch]'; exit 2; }
 	$(BIN)/python -m helpers import $(SOURCES) -o "$(OUT)" $(IMPORT_ARGS)
+
+# make gradebook GRADES=path/grades.csv [ROSTER=roster.csv] [ASSIGNMENT="Word frequencies"] [GRADEBOOK_ARGS="--canvas-id 123"]
+gradebook: $(STAMP)
+	@test -n "$(GRADES)" || { echo "usage: make gradebook GRADES=path/to/grades.csv [ROSTER=roster.csv] [ASSIGNMENT=NAME]"; exit 2; }
+	$(BIN)/python -m helpers.commands.gradebook "$(GRADES)" $(if $(ROSTER),--roster "$(ROSTER)") $(if $(ASSIGNMENT),--assignment "$(ASSIGNMENT)") $(GRADEBOOK_ARGS)
+
+# make student-release [RELEASE_DIR=build/student-release]   what to publish for students; see docs/classroom.md
+student-release: $(STAMP)
+	$(BIN)/python -m helpers.commands.student_release $(if $(RELEASE_DIR),--out "$(RELEASE_DIR)")
 
 strip: $(STAMP)
 	$(BIN)/python -c "import glob; from helpers.notebooks import strip_outputs; [print('stripped', p) for p in sorted(glob.glob('notebooks/*.ipynb') + glob.glob('exercises/**/*.ipynb', recursive=True)) if strip_outputs(p)]"
