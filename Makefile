@@ -83,11 +83,11 @@ import: $(STAMP)
 # make gradebook GRADES=path/grades.csv [ROSTER=roster.csv] [ASSIGNMENT="Word frequencies"] [GRADEBOOK_ARGS="--canvas-id 123"]
 gradebook: $(STAMP)
 	@test -n "$(GRADES)" || { echo "usage: make gradebook GRADES=path/to/grades.csv [ROSTER=roster.csv] [ASSIGNMENT=NAME]"; exit 2; }
-	$(BIN)/python -m helpers.commands.gradebook "$(GRADES)" $(if $(ROSTER),--roster "$(ROSTER)") $(if $(ASSIGNMENT),--assignment "$(ASSIGNMENT)") $(GRADEBOOK_ARGS)
+	$(BIN)/python -m helpers gradebook "$(GRADES)" $(if $(ROSTER),--roster "$(ROSTER)") $(if $(ASSIGNMENT),--assignment "$(ASSIGNMENT)") $(GRADEBOOK_ARGS)
 
 # make student-release [RELEASE_DIR=build/student-release]   what to publish for students; see docs/classroom.md
 student-release: $(STAMP)
-	$(BIN)/python -m helpers.commands.student_release $(if $(RELEASE_DIR),--out "$(RELEASE_DIR)")
+	$(BIN)/python -m helpers student-release $(if $(RELEASE_DIR),--out "$(RELEASE_DIR)")
 
 strip: $(STAMP)
 	$(BIN)/python -c "import glob; from helpers.notebooks import strip_outputs; [print('stripped', p) for p in sorted(glob.glob('notebooks/*.ipynb') + glob.glob('exercises/**/*.ipynb', recursive=True)) if strip_outputs(p)]"

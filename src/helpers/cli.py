@@ -24,6 +24,8 @@ COMMANDS = {
     "reuse": ("reuse", "find copied passages and paraphrases between articles"),
     "report": ("report", "write a one-page HTML report of a corpus"),
     "grade": ("grade", "grade a folder of submitted exercise notebooks"),
+    "gradebook": ("gradebook", "write Canvas and Moodle gradebook files from a grades.csv"),
+    "student-release": ("student_release", "build the student copy of the module and check it for solutions"),
     "notebooks": ("run_notebooks", "run every notebook headless against a corpus (make notebooks)"),
 }
 
