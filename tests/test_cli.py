@@ -51,3 +51,19 @@ def test_check_corpus_missing_folder(tmp_path, capsys):
 def test_no_command_prints_help(capsys):
     assert main([]) == 2
     assert "check-corpus" in capsys.readouterr().out
+
+
+def test_check_corpus_does_not_list_companion_files_as_skipped(seeds_dir):
+    result = run("check-corpus", str(seeds_dir))
+    assert (seeds_dir / "README.md").exists() and (seeds_dir / "metadata.csv").exists()
+    assert "skipped" not in result.stdout and "README.md" not in result.stdout
+
+
+def test_check_corpus_lists_a_pipe_as_skipped_without_waiting_on_it(make_corpus):
+    import os
+
+    folder = make_corpus({"a.txt": "An article."})
+    os.mkfifo(folder / "pipe.txt")
+    result = run("check-corpus", str(folder))  # run() gives up after 120 s
+    assert result.returncode == 0
+    assert "warning: pipe.txt: skipped: a named pipe (FIFO)" in result.stdout

@@ -290,3 +290,18 @@ def test_unreadable_file_is_an_article_error(tmp_path):
     path.chmod(0)
     with pytest.raises(ArticleError, match="locked.txt"):
         read_article(path)
+
+
+def test_word_count_is_counted_on_first_use_and_agrees_with_the_lines(seeds):
+    from helpers.corpus import words_on_lines
+
+    fresh = load_corpus(seeds.folder)
+    for article in fresh:
+        assert article.word_count == words_on_lines(article.text, article.lines)
+    assert fresh["E"].word_count == 418
+
+
+def test_a_short_article_is_counted_at_once_for_its_warning():
+    article = article_from_text("Short Note\nOnly a few words here.")
+    assert any("only 7 words" in w for w in article.warnings)
+    assert not any("words:" in w for w in article_from_text("Long\n" + "word " * 60 + "end.").warnings)

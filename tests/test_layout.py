@@ -67,3 +67,26 @@ def test_trailing_newline_gives_no_extra_line():
 )
 def test_find_date(text, expected):
     assert find_date(text) == expected
+
+
+def test_split_lines_gives_lines_equal_to_line_objects_made_by_hand():
+    from helpers.layout import Line
+
+    lines = split_lines("A Headline\r\nBe the first to comment\n")
+    assert lines == (Line(0, 0, 10, "A Headline", "heading"), Line(1, 12, 35, "Be the first to comment", "boilerplate"))
+    assert len({*lines, *lines}) == 2  # hashable, like any frozen Line
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("one two three four five six seven eight nine ten eleven twelve", "heading"),  # 12 words
+        ("one two three four five six seven eight nine ten eleven twelve thirteen", "paragraph"),  # 13
+        ("Published on March 27, 2025 in the morning edition of the paper today.", "dateline"),  # the prefix decides
+        ("March 27, 2025 was the day", "dateline"),  # 6 words with a date
+        ("March 27, 2025 was the day of it", "heading"),  # 8 words: a date alone is not enough
+        ("By Ana Ruiz, Staff Writer", "byline"),
+    ],
+)
+def test_word_limits_of_line_kinds(line, kind):
+    assert classify_line(line) == kind

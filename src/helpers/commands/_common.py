@@ -3,16 +3,36 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
-from helpers.corpus import ArticleError, Corpus, CorpusError, Problem, load_corpus, read_article
+from helpers.corpus import ArticleError, Corpus, CorpusError, Problem, load_corpus, read_article, safe_name
 
-__all__ = ["add_inputs_argument", "load_inputs", "print_json", "print_table", "fail", "problem_line"]
+__all__ = [
+    "add_inputs_argument",
+    "load_inputs",
+    "print_json",
+    "print_table",
+    "fail",
+    "problem_line",
+    "safe_name",
+    "safe_text",
+]
+
+
+def safe_text(text: str) -> str:
+    """Text made safe to print, line by line: :func:`helpers.corpus.safe_name` on each line.
+
+    Line breaks between lines are kept; everything else that could drive a
+    terminal (escape sequences, bidirectional overrides) is escaped.
+    """
+    return "\n".join(safe_name(line) for line in str(text).split("\n"))
 
 
 def problem_line(file: str, message: str) -> str:
-    """``file: message``, without naming the file twice when the message already starts with it."""
+    """``file: message``, safe to print, without naming the file twice when the message starts with it."""
+    file, message = safe_name(file), safe_name(message)
     return message if message.startswith(file) else f"{file}: {message}"
 
 
@@ -28,7 +48,7 @@ def add_inputs_argument(parser) -> None:
 
 def fail(message: str) -> int:
     """Print an error message (no traceback) and return exit code 1."""
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {safe_text(message)}", file=sys.stderr)
     return 1
 
 
@@ -72,14 +92,29 @@ def _label(index: int) -> str:
 
 
 def print_json(value) -> None:
-    """Print a value as indented UTF-8 JSON."""
-    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    """Print a value as indented UTF-8 JSON.
+
+    Characters that could drive a terminal (control characters, bidirectional
+    overrides, lone surrogates from file names that are not UTF-8) are
+    written as ``\\uXXXX`` escapes: the JSON means exactly the same.
+    """
+    text = _NOT_PLAIN_ASCII.sub(_json_escape, json.dumps(value, indent=2, ensure_ascii=False))
+    sys.stdout.write(text + "\n")
+
+
+_NOT_PLAIN_ASCII = re.compile(r"[^\n\x20-\x7e]")
+
+
+def _json_escape(match: re.Match) -> str:
+    ch = match.group()
+    if safe_name(ch) == ch:
+        return ch  # an ordinary letter or symbol
+    return json.dumps(ch)[1:-1]  # \uXXXX (a surrogate pair above U+FFFF)
 
 
 def print_table(rows: list[list], header: list[str]) -> None:
-    """Print rows as a plain-text table with aligned columns."""
-    cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
+    """Print rows as a plain-text table with aligned columns; every cell is shown with :func:`safe_name`."""
+    cells = [[safe_name(str(c)) for c in header]] + [[safe_name(str(c)) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     for number, row in enumerate(cells):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

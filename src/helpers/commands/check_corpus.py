@@ -24,7 +24,10 @@ def check(folder: str, max_mb: float = MAX_ARTICLE_BYTES / 1e6) -> dict:
     dict
         ``{"articles": [{"file", "label", "title", "date", "words", "warnings"}],
         "errors": [{"file", "message"}], "warnings": [{"file", "message"}]}``;
-        the top-level ``warnings`` are about ``metadata.csv``.
+        the top-level ``warnings`` are about the folder: ``metadata.csv``
+        and the entries that were skipped (with the reason). File names are
+        given as they are; printing goes through
+        :func:`helpers.corpus.safe_name`.
     """
     try:
         corpus = read_corpus(folder, max_bytes=int(max_mb * 1e6))
@@ -68,9 +71,9 @@ def run(args) -> int:
         print_table(rows, ["file", "label", "title", "date", "words", "warnings"])
     for a in result["articles"]:
         for warning in a["warnings"]:
-            print(f"warning: {a['file']}: {warning}")
+            print(f"warning: {problem_line(a['file'], warning)}")
     for w in result["warnings"]:
-        print(f"warning: {w['file']}: {w['message']}")
+        print(f"warning: {problem_line(w['file'], w['message'])}")
     for e in result["errors"]:
         fail(problem_line(e["file"], e["message"]))
     if usable:
