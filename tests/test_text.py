@@ -193,3 +193,19 @@ def test_bukele_counts_include_possessives(seeds):
     raw = {a.label: a.text.count("Bukele") for a in seeds}
     assert counts == raw
     assert counts["D"] > counts["A"] >= 1
+
+
+def test_a_stopword_list_is_read_once_and_again_when_its_file_changes(tmp_path):
+    import os
+
+    from helpers.text import load_stopwords
+
+    mine = tmp_path / "mine.txt"
+    mine.write_text("# my list\nthe\n", encoding="utf-8")
+    first = load_stopwords(mine)
+    assert first == {"the"} and load_stopwords(mine) is first, "read once"
+    mine.write_text("# my list\nthe\nand\n", encoding="utf-8")
+    os.utime(mine, ns=(1, 1))  # a different modification time, whatever the clock's resolution
+    assert load_stopwords(mine) == {"the", "and"}, "an edited list is read again"
+    with pytest.raises(FileNotFoundError):
+        load_stopwords(tmp_path / "missing.txt")

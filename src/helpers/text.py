@@ -28,7 +28,7 @@ from pathlib import Path
 from nltk.stem import PorterStemmer, SnowballStemmer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from helpers.data_files import read_list
+from helpers.data_files import data_path, read_list
 from helpers.layout import Line, split_lines
 from helpers.quotations import DOUBLE_CLOSE, open_double_depth
 
@@ -327,6 +327,17 @@ def load_stopwords(path: str | Path = "stopwords_en.txt") -> frozenset[str]:
     >>> "the" in stopwords, "prison" in stopwords, "not" in stopwords
     (True, False, False)
     """
+    where = data_path(path)
+    try:
+        info = where.stat()
+    except OSError:
+        return _stopwords_from(str(path), None)  # read_list says which file is missing
+    return _stopwords_from(str(where), (info.st_mtime_ns, info.st_size))
+
+
+@lru_cache(maxsize=16)
+def _stopwords_from(path: str, version: tuple[int, int] | None) -> frozenset[str]:
+    """A stopword list read once per version of its file (an edited file is read again)."""
     return frozenset(normalize_quotes(word).lower() for word in read_list(path))
 
 
