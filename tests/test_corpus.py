@@ -305,3 +305,24 @@ def test_a_short_article_is_counted_at_once_for_its_warning():
     article = article_from_text("Short Note\nOnly a few words here.")
     assert any("only 7 words" in w for w in article.warnings)
     assert not any("words:" in w for w in article_from_text("Long\n" + "word " * 60 + "end.").warnings)
+
+
+def test_one_way_in_gives_the_same_labels_to_every_helper():
+    from helpers.corpus import Corpus, UnknownArticle, as_articles, find_article, label_for
+    from helpers.frequency import count_by_article
+    from helpers.reuse import compare_corpus
+
+    texts = [f"Article number {i} says the council voted on the budget." for i in range(28)]
+    labels = [a.label for a in as_articles(texts)]
+    assert labels[26:] == ["AA", "AB"] and labels == [label_for(i) for i in range(28)]
+    assert sorted(count_by_article(texts).conditions()) == sorted(labels)
+    pairs = compare_corpus(texts[:3] + texts[:1], paraphrases=False)
+    assert {p.a for p in pairs} | {p.b for p in pairs} <= {f"{label}.txt" for label in labels}
+    keyed = {"W": "The wire story.", "notes.txt": "A note."}
+    assert [(a.label, a.file) for a in as_articles(keyed)] == [("W", "W.txt"), ("notes.txt", "notes.txt")]
+    assert sorted(count_by_article(keyed).conditions()) == ["W", "notes.txt"]
+    with pytest.raises(UnknownArticle, match="labels: W, notes.txt") as caught:
+        find_article(as_articles(keyed), "Q")
+    assert isinstance(caught.value, KeyError) and isinstance(caught.value, ValueError)
+    with pytest.raises(UnknownArticle):
+        Corpus(None, as_articles(keyed))["Q"]

@@ -78,12 +78,17 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "Problem",
+    "UnknownArticle",
     "article_from_text",
+    "as_article",
+    "as_articles",
     "default_corpus_dir",
     "decode_article",
     "describe_corpus",
+    "find_article",
     "find_entities",
     "load_corpus",
+    "label_for",
     "safe_name",
     "unescape_entities",
     "words_on_lines",
@@ -138,6 +143,17 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 #: such as bidirectional overrides, lone surrogates and line separators.
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+class UnknownArticle(KeyError, ValueError):
+    """No article has this label, id or file name (the message lists the labels there are).
+
+    A KeyError (as a lookup in a dict) and a ValueError (as a bad argument),
+    so code written for either catches it.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "No such article."
 
 
 class CorpusError(Exception):
@@ -267,11 +283,7 @@ class Corpus:
         """Get an article by position, label ("A"), id or file name."""
         if isinstance(key, int):
             return self.articles[key]
-        for article in self.articles:
-            if key in (article.label, article.id, article.file):
-                return article
-        known = ", ".join(a.label for a in self.articles)
-        raise KeyError(f"No article {key!r} in this corpus (labels: {known}).")
+        return find_article(self.articles, key)
 
     @property
     def errors(self) -> list[Problem]:
@@ -640,6 +652,135 @@ def _next_label(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         label = letters[rest] + label
     return label
+
+
+def label_for(index: int) -> str:
+    """The label of the article at ``index`` (from 0) when none is given: A … Z, AA, AB, …
+
+    The corpus loader and :func:`as_articles` both use it, so the 27th
+    article is "AA" everywhere.
+
+    Examples
+    --------
+    >>> [label_for(i) for i in (0, 25, 26, 27, 701, 702)]
+    ['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']
+    """
+    return _next_label(index)
+
+
+def _file_for(key: str) -> str:
+    return key if key.lower().endswith(".txt") else f"{key}.txt"
+
+
+def as_articles(source) -> list[Article]:
+    """Turn what a helper is given into a list of articles: the one way in.
+
+    Every public helper that takes "a corpus, articles or texts" goes
+    through this function, so the same input gives the same labels
+    everywhere.
+
+    Parameters
+    ----------
+    source : str, Article, Corpus, dict or list
+        * a text: one article labelled "A";
+        * an Article, or a Corpus: its articles as they are;
+        * a dict: **keys are labels**, values texts or Articles; a text's
+          file name is its key, with ``.txt`` added unless the key ends so;
+        * a list or tuple of Articles and texts: a text gets the label of
+          its position (:func:`label_for`: A … Z, AA, …) and the file
+          ``<label>.txt``; an Article keeps its own.
+
+    Returns
+    -------
+    list of Article
+
+    Raises
+    ------
+    TypeError
+        For anything else, naming what was given.
+    ValueError
+        When two articles share a label.
+
+    Examples
+    --------
+    >>> [(a.label, a.file) for a in as_articles({"W": "One text.", "notes.txt": "Another."})]
+    [('W', 'W.txt'), ('notes.txt', 'notes.txt')]
+    >>> [a.label for a in as_articles(["x"] * 28)][-2:]
+    ['AA', 'AB']
+    """
+    if isinstance(source, Article):
+        return [source]
+    if isinstance(source, Corpus):
+        articles = list(source.articles)
+    elif isinstance(source, str):
+        return [article_from_text(source)]
+    elif isinstance(source, dict):
+        articles = []
+        for key, value in source.items():
+            if isinstance(value, Article):
+                articles.append(value)
+            elif isinstance(value, str):
+                articles.append(article_from_text(value, _file_for(str(key)), str(key)))
+            else:
+                raise TypeError(f"The value for {key!r} is a {type(value).__name__}, not an article or a text.")
+    elif isinstance(source, (list, tuple)):
+        articles = []
+        for index, item in enumerate(source):
+            if isinstance(item, Article):
+                articles.append(item)
+            elif isinstance(item, str):
+                label = label_for(index)
+                articles.append(article_from_text(item, f"{label}.txt", label))
+            else:
+                raise TypeError(f"Item {index} is a {type(item).__name__}, not an article or a text.")
+    else:
+        raise TypeError(
+            "Expected a text, an Article, a Corpus, a dict of label → text or a list of them; "
+            f"got {type(source).__name__}."
+        )
+    labels = [a.label for a in articles]
+    if len(set(labels)) < len(labels):
+        repeated = sorted({label for label in labels if labels.count(label) > 1})
+        raise ValueError(
+            f"Two articles share the label {repeated[0]!r}; give each article its own label "
+            "(in metadata.csv, or as the keys of a dict)."
+        )
+    return articles
+
+
+def as_article(source, file: str = "article.txt", label: str = "A") -> Article:
+    """One article from an Article or a text: the one way in for helpers that read one article.
+
+    Examples
+    --------
+    >>> as_article("Council votes.").label, as_article("Two.", "b.txt", "B").file
+    ('A', 'b.txt')
+    """
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, str):
+        return article_from_text(source, file, label)
+    raise TypeError(f"Expected an Article or a string of text, not {type(source).__name__}.")
+
+
+def find_article(articles, key) -> Article:
+    """The article whose label, id or file name is ``key``.
+
+    Raises
+    ------
+    UnknownArticle
+        Listing the labels there are.
+
+    Examples
+    --------
+    >>> find_article(as_articles({"A": "One.", "B": "Two."}), "B.txt").label
+    'B'
+    """
+    for article in articles:
+        if key in (article.label, article.id, article.file):
+            return article
+    known = ", ".join(a.label for a in articles)
+    raise UnknownArticle(f"No article {key!r} in this corpus (labels: {known}).")
 
 
 def article_from_text(

@@ -69,7 +69,7 @@ from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 from nltk.probability import ConditionalFreqDist, FreqDist
 
-from helpers.corpus import WORD_COUNT_LINES, Article, Corpus, article_from_text, words_on_lines
+from helpers.corpus import WORD_COUNT_LINES, Article, as_articles, find_article, words_on_lines
 from helpers.layout import LINE_KINDS
 from helpers.text import Token, fold_case, load_stopwords, normalize_quotes, split_sentences, stem, tokenize
 
@@ -395,55 +395,6 @@ def _options(
     return _Options(bool(lowercase), stopset, stemmer, min_length, bool(numbers), kinds)
 
 
-def _as_articles(source) -> list[Article]:
-    """Turn a text, an article, a corpus, a dict or a list of them into articles."""
-    if isinstance(source, Article):
-        return [source]
-    if isinstance(source, Corpus):
-        articles = list(source.articles)
-    elif isinstance(source, str):
-        return [article_from_text(source)]
-    elif isinstance(source, dict):
-        articles = [
-            article_from_text(text, f"{label}.txt", str(label)) if isinstance(text, str) else text
-            for label, text in source.items()
-        ]
-    elif isinstance(source, (list, tuple)):
-        articles = []
-        for index, item in enumerate(source):
-            if isinstance(item, Article):
-                articles.append(item)
-            elif isinstance(item, str):
-                label = chr(ord("A") + index) if index < 26 else f"T{index + 1}"
-                articles.append(article_from_text(item, f"{label}.txt", label))
-            else:
-                raise TypeError(f"Item {index} is a {type(item).__name__}, not an article or a text.")
-    else:
-        raise TypeError(
-            "Expected a text, an Article, a Corpus, a dict of label → text or a list of them; "
-            f"got {type(source).__name__}."
-        )
-    labels = [a.label for a in articles]
-    repeated = sorted({label for label in labels if labels.count(label) > 1})
-    if repeated:
-        raise ValueError(
-            f"Two articles share the label {repeated[0]!r}; give each article its own label "
-            "(in metadata.csv, or as the keys of a dict)."
-        )
-    for article in articles:
-        if not isinstance(article, Article):
-            raise TypeError(f"Expected articles or texts; got {type(article).__name__}.")
-    return articles
-
-
-def _find_article(articles: list[Article], key: str) -> Article:
-    for article in articles:
-        if key in (article.label, article.id, article.file):
-            return article
-    known = ", ".join(a.label for a in articles)
-    raise ValueError(f"No article {key!r} in this corpus (labels: {known}).")
-
-
 @lru_cache(maxsize=64)
 def _span_tokens(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[Token, ...], ...]:
     """The tokens of each span of a text (cached: widgets recount the same articles)."""
@@ -562,7 +513,7 @@ def article_words(source, **options) -> list[str]:
     ['the', 'prison', 'were', 'built']
     """
     opts = _options(**options)
-    articles = _as_articles(source)
+    articles = as_articles(source)
     if len(articles) != 1:
         raise ValueError("article_words takes one article or text; use count_by_article for a corpus.")
     return _scan(articles[0], opts)[0]
@@ -590,7 +541,7 @@ def running_words(source, lines=COUNTED_LINES) -> int:
     6
     """
     opts = _options(stopwords=False, lines=lines)
-    return sum(_running(article, opts.lines) for article in _as_articles(source))
+    return sum(_running(article, opts.lines) for article in as_articles(source))
 
 
 def count_words(source, **options) -> FreqDist:
@@ -618,7 +569,7 @@ def count_words(source, **options) -> FreqDist:
     """
     opts = _options(**options)
     counts = FreqDist()
-    for article in _as_articles(source):
+    for article in as_articles(source):
         counts.update(_scan(article, opts)[0])
     return counts
 
@@ -646,7 +597,7 @@ def count_by_article(corpus, **options) -> ConditionalFreqDist:
     """
     opts = _options(**options)
     counts = ConditionalFreqDist()
-    for article in _as_articles(corpus):
+    for article in as_articles(corpus):
         counts[article.label].update(_scan(article, opts)[0])
     return counts
 
@@ -701,7 +652,7 @@ def top_words(source, n: int | None = 10, **options) -> list[WordCount]:
     opts = _options(**options)
     counts = FreqDist()
     total = 0
-    for article in _as_articles(source):
+    for article in as_articles(source):
         forms, words = _scan(article, opts)
         counts.update(forms)
         total += words
@@ -745,7 +696,7 @@ def shared_words(corpus, n: int = 5, **options) -> list[str]:
     _check_n(n)
     options.setdefault("numbers", False)
     options.setdefault("min_length", 3)
-    articles = _as_articles(corpus)
+    articles = as_articles(corpus)
     opts = _options(**options)
     saying = _saying_words()
     need = 1 if len(articles) < 2 else max(2, math.ceil(len(articles) / 2))
@@ -792,7 +743,7 @@ def top_words_by_article(corpus, n: int | None = 10, **options) -> dict[str, lis
     _check_n(n)
     opts = _options(**options)
     result = {}
-    for article in _as_articles(corpus):
+    for article in as_articles(corpus):
         forms, total = _scan(article, opts)
         result[article.label] = _ranked(FreqDist(forms), total, n)
     return result
@@ -826,7 +777,7 @@ def stem_forms(source, stemmer: str = "porter", **options) -> dict[str, list[tup
     opts = _options(stemmer=stemmer, **options)
     plain = _Options(opts.lowercase, opts.stopwords, None, opts.min_length, opts.numbers, opts.lines)
     groups: dict[str, Counter] = {}
-    for article in _as_articles(source):
+    for article in as_articles(source):
         for word in _scan(article, plain)[0]:
             groups.setdefault(stem(word, opts.stemmer), Counter())[word] += 1
     return {key: sorted(forms.items(), key=lambda item: (-item[1], item[0])) for key, forms in groups.items()}
@@ -870,7 +821,7 @@ def frequency_table(corpus, words: Iterable[str] | None = None, n: int = 10, **o
     """
     _check_n(n)
     opts = _options(**options)
-    articles = _as_articles(corpus)
+    articles = as_articles(corpus)
     labels = [a.label for a in articles]
     if words is None:
         scans = [_scan(article, opts) for article in articles]
@@ -1041,14 +992,14 @@ def distinctive_words(
     """
     _check_keyness_options(n, measure, prior, sort)
     opts = _options(**options)
-    articles = _as_articles(corpus)
-    target = _find_article(articles, label)
+    articles = as_articles(corpus)
+    target = find_article(articles, label)
     if reference is None:
         others = [a for a in articles if a is not target]
     else:
         if isinstance(reference, str):
             reference = [reference]
-        others = [_find_article(articles, key) for key in reference]
+        others = [find_article(articles, key) for key in reference]
         others = [a for a in others if a is not target]
     target_forms, c = _scan(target, opts)
     if c == 0:
@@ -1184,7 +1135,7 @@ def distinctive_words_by_article(
     """
     _check_keyness_options(n, measure, prior, sort)
     opts = _options(**options)
-    articles = _as_articles(corpus)
+    articles = as_articles(corpus)
     counts, sizes = [], []
     totals = FreqDist()
     for article in articles:
@@ -1290,7 +1241,7 @@ def ngram_counts(source, size: int = 2, n: int | None = 10, **options) -> list[N
     opts = _options(**options)
     reject = _edge_filter(opts)
     counts: Counter = Counter()
-    for article in _as_articles(source):
+    for article in as_articles(source):
         for run in _segments(article, opts):
             for start in range(len(run) - size + 1):
                 gram = tuple(run[start : start + size])
@@ -1349,7 +1300,7 @@ def collocations(
     if measure not in COLLOCATION_MEASURES:
         raise ValueError(f"Unknown measure {measure!r}: use one of {', '.join(COLLOCATION_MEASURES)}.")
     opts = _options(**options)
-    runs = [run for article in _as_articles(source) for run in _segments(article, opts)]
+    runs = [run for article in as_articles(source) for run in _segments(article, opts)]
     if size == 2:
         finder = BigramCollocationFinder.from_documents(runs)
         scorer = getattr(BigramAssocMeasures, measure)
@@ -1530,7 +1481,7 @@ def concordance(
     kinds = _options(lines=lines).lines
     parts = _parse_query(query, stemmer, case_sensitive)
     hits = []
-    for article in _as_articles(source):
+    for article in as_articles(source):
         hits.extend(_search_article(article, parts, kinds, stemmer, case_sensitive, width))
     return hits
 
@@ -1708,7 +1659,7 @@ def dispersion(source, terms: Iterable[str] | str, **search) -> dict[str, dict[s
     """
     if isinstance(terms, str):
         terms = [terms]
-    articles = _as_articles(source)
+    articles = as_articles(source)
     result: dict[str, dict[str, list[Hit]]] = {}
     for term in terms:
         hits = concordance(articles, term, **search)
@@ -1744,7 +1695,7 @@ def deviation_of_proportions(corpus, term: str, **search) -> float | None:
     >>> deviation_of_proportions({"A": "gang x", "B": "y z"}, "gang")
     0.5
     """
-    articles = _as_articles(corpus)
+    articles = as_articles(corpus)
     lines = search.get("lines", COUNTED_LINES)
     sizes = [running_words(article, lines=lines) for article in articles]
     hits = concordance(articles, term, **search)
@@ -1794,7 +1745,7 @@ def collocates(source, query: str, window: int = 4, n: int | None = 10, **option
     parts = _parse_query(query, None, False)
     left: Counter = Counter()
     right: Counter = Counter()
-    for article in _as_articles(source):
+    for article in as_articles(source):
         for _, tokens in _sentences(article, opts.lines):
             words = [t for t in tokens if t.is_word]
             forms = [_query_form(t, None, False) for t in tokens]
@@ -1865,7 +1816,7 @@ def summarize_words(corpus, top: int = 10, keep_stopwords: bool = False, **optio
         raise TypeError("Use keep_stopwords=True (or False) here, not stopwords=.")
     opts = _options(stopwords=not keep_stopwords, **options)
     plain = _options(stopwords=False, lines=options.get("lines", COUNTED_LINES))
-    articles = _as_articles(corpus)
+    articles = as_articles(corpus)
     rows = []
     corpus_counts = FreqDist()
     corpus_total = 0

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from helpers.corpus import UNKNOWN_VALUES, Article, article_from_text
+from helpers.corpus import UNKNOWN_VALUES, Article, as_article
 from helpers.data_files import read_list
 from helpers.layout import find_date
 from helpers.quotations import is_quoted, quoted_spans
@@ -120,10 +120,6 @@ _CURRENCY = "$€£¥"
 
 def _text_of(source) -> str:
     return source if isinstance(source, str) else source.text
-
-
-def _article(source) -> Article:
-    return article_from_text(source) if isinstance(source, str) else source
 
 
 def _norm(token: Token) -> str:
@@ -304,7 +300,7 @@ def find_provenance(article) -> Provenance:
     >>> p.unknown, p.boilerplate
     (('date',), ((4, 'Share this article'),))
     """
-    article = _article(article)
+    article = as_article(article)
     metadata = article.metadata or {}
     in_text = _stated_in_text(article)
     found_place = _find_place(article)
@@ -693,7 +689,7 @@ def find_loaded_language(source, lexicon=None, *, topic_words=()) -> list[Hit]:
     >>> [(h.text, h.topic, h.note) for h in find_loaded_language("Refugees arrived.", topic_words=["refugee"])]
     [('Refugees', True, 'a legal status under international law; also a topic word of this corpus')]
     """
-    article = _article(source)
+    article = as_article(source)
     lexicon = load_lexicon("loaded_language_en.txt") if lexicon is None else lexicon
     topics = [_stems(str(word).split()) for word in topic_words if str(word).strip()]
     quotes = quoted_spans(article.text)
@@ -817,7 +813,7 @@ def find_stance_markers(source, lexicon=None) -> list[Hit]:
     >>> [(h.text, h.category) for h in find_stance_markers("He may go. It is clearly late. We meet May 14.")]
     [('may', 'hedge'), ('clearly', 'booster')]
     """
-    article = _article(source)
+    article = as_article(source)
     hits = _find_hits(article, load_lexicon("stance_markers_en.txt") if lexicon is None else lexicon)
     dates = _date_spans(article)
     return [h for h in hits if not any(a < h.end and h.start < b for a, b in dates)]
@@ -864,7 +860,7 @@ def find_opinion_markers(source, lexicon=None) -> list[Hit]:
     >>> [(h.text, h.category, h.quoted) for h in find_opinion_markers(text)]
     [('Ultimately', 'conclusion', False), ('we', 'first person', False), ('should', 'obligation', False), ('Is that fair?', 'question', False), ('Our', 'first person', True)]
     """
-    article = _article(source)
+    article = as_article(source)
     hits = _find_hits(article, load_lexicon("opinion_markers_en.txt") if lexicon is None else lexicon, _PROSE)
     hits += _question_hits(article, quoted_spans(article.text))
     return sorted(hits, key=lambda h: (h.start, h.end))
@@ -1239,7 +1235,7 @@ def find_claims(source, attributions=None) -> list[Claim]:
     >>> [(c.sentence, c.details[0].text, c.attribution) for c in claims]
     [('Over 250 men were deported.', 'Over 250 men', 'none')]
     """
-    article = _article(source)
+    article = as_article(source)
     if attributions is None:
         attributions = _default_attributions(article)
     attributions = list(attributions)
@@ -1396,7 +1392,7 @@ def read_sentences(source, attributions=None, *, topic_words=()) -> list[Sentenc
     >>> [r.suggested for r in readings]
     [('loaded',), ('claim', 'opinion', 'unsourced')]
     """
-    article = _article(source)
+    article = as_article(source)
     if attributions is None:
         attributions = _default_attributions(article)
     attributions = list(attributions)
@@ -1454,7 +1450,7 @@ def summarize_reading(source, attributions=None, *, readings: list[SentenceReadi
     >>> summary["claims"], summary["loaded"], summary["first_person"], summary["opinion"]
     (1, 2, 1, 2)
     """
-    article = _article(source)
+    article = as_article(source)
     if readings is None:
         if attributions is None:
             attributions = _default_attributions(article)
@@ -1536,7 +1532,7 @@ def score_tone(source) -> list[dict]:
     >>> [row["compound"] > 0 for row in score_tone("This is encouraging. The attack killed many.")]
     [True, False]
     """
-    article = _article(source)
+    article = as_article(source)
     analyzer = _vader()
     rows = []
     for sentence in split_sentences(article):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from helpers.corpus import UnknownArticle
 from helpers.html import Mark, escape, highlight, screen_reader_only
 from helpers.reading import (
     ATTRIBUTION_LEVELS,
@@ -99,7 +100,7 @@ class Evidence:
         for item in self.articles:
             if item.label == label:
                 return item
-        raise KeyError(f"No article {label!r} (labels: {', '.join(a.label for a in self.articles)}).")
+        raise UnknownArticle(f"No article {label!r} (labels: {', '.join(a.label for a in self.articles)}).")
 
 
 def _plural(count, word: str, plural: str | None = None) -> str:

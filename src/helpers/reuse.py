@@ -51,7 +51,7 @@ from itertools import combinations
 
 import numpy as np
 
-from helpers.corpus import Article, Corpus, article_from_text
+from helpers.corpus import Article, as_article, as_articles
 from helpers.quotations import quoted_spans
 from helpers.reuse_index import (
     build_index,
@@ -499,7 +499,7 @@ def overlap_matrix(corpus, n: int = DEFAULT_N, **options) -> OverlapMatrix:
 
     Parameters
     ----------
-    corpus : Corpus, list of Article, or dict of name to text
+    corpus : Corpus, list of Article or text, or dict of label → text (see helpers.corpus.as_articles)
     n : int
         Words per shingle.
     **options
@@ -511,11 +511,11 @@ def overlap_matrix(corpus, n: int = DEFAULT_N, **options) -> OverlapMatrix:
 
     Examples
     --------
-    >>> matrix = overlap_matrix({"x.txt": "a b c d e", "y.txt": "a b c d f", "z.txt": "q r s t u"}, n=2)
+    >>> matrix = overlap_matrix({"A": "a b c d e", "B": "a b c d f", "C": "q r s t u"}, n=2)
     >>> matrix.labels, matrix.containment[0][1], matrix.shared[0][2]
     (['A', 'B', 'C'], 0.75, 0)
     """
-    articles = _articles(corpus)
+    articles = as_articles(corpus)
     _check_n(n)
     sets = [_hash_set(matching_words(a.text, offsets=False, **options).forms, n) for a in articles]
     size = len(articles)
@@ -1055,7 +1055,7 @@ def align_passages(
     """
     _check_settings(n, min_words, max_gap)
     options = {"stopwords": stopwords, "stemmer": stemmer}
-    text_a, text_b = _Text(_as_article(a, "a.txt", "A"), options), _Text(_as_article(b, "b.txt", "B"), options)
+    text_a, text_b = _Text(as_article(a, "a.txt", "A"), options), _Text(as_article(b, "b.txt", "B"), options)
     runs = _runs_between(text_a.words.forms, text_b.words.forms, n)
     chains = _chain_runs(runs, max_gap, min_words, text_a.words.forms, text_b.words.forms)
     return _to_passages(chains, text_a, text_b, min_words)
@@ -1173,8 +1173,8 @@ def find_paraphrases(
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be above 0 and at most 1, not {threshold}.")
-    text_a = _Text(_as_article(a, "a.txt", "A"), {})
-    text_b = _Text(_as_article(b, "b.txt", "B"), {})
+    text_a = _Text(as_article(a, "a.txt", "A"), {})
+    text_b = _Text(as_article(b, "b.txt", "B"), {})
     if exclude is None:
         exclude = align_passages(text_a.article, text_b.article)
     candidates = _sentence_pairs(
@@ -1300,7 +1300,7 @@ def compare_pair(
     >>> report.containment, len(report.passages), report.passages[0].words
     (1.0, 1, 8)
     """
-    article_a, article_b = _as_article(a, "a.txt", "A"), _as_article(b, "b.txt", "B")
+    article_a, article_b = as_article(a, "a.txt", "A"), as_article(b, "b.txt", "B")
     reports = compare_corpus(
         [article_a, article_b],
         n=n,
@@ -1339,7 +1339,7 @@ def compare_corpus(
 
     Parameters
     ----------
-    corpus : Corpus, list of Article, or dict of file name to text
+    corpus : Corpus, list of Article or text, or dict of label → text (see helpers.corpus.as_articles)
     n : int
         Words per shingle (scores) and shortest run that starts a passage.
     min_words : int
@@ -1399,7 +1399,7 @@ def compare_corpus(
     _check_settings(n, min_words, max_gap)
     if method not in ("index", "all"):
         raise ValueError(f"Unknown method {method!r}: use 'index' or 'all'.")
-    articles = _articles(corpus)
+    articles = as_articles(corpus)
     _check_unique_files(articles)
     if include_all and len(articles) > MAX_ALL_PAIRS_ARTICLES:
         raise ValueError(
@@ -1518,7 +1518,7 @@ def paraphrase_scope(corpus, paraphrases=True) -> str:
 
     Parameters
     ----------
-    corpus : Corpus, list of Article, or dict of name to text
+    corpus : Corpus, list of Article or text, or dict of label → text (see helpers.corpus.as_articles)
     paraphrases : bool or {"all", "related", "none"}
 
     Returns
@@ -1536,7 +1536,7 @@ def paraphrase_scope(corpus, paraphrases=True) -> str:
         return "none"
     if paraphrases is not True:
         raise ValueError(f"paraphrases must be True, False, 'all', 'related' or 'none', not {paraphrases!r}.")
-    articles = corpus if isinstance(corpus, list) and all(isinstance(a, Article) for a in corpus) else _articles(corpus)
+    articles = corpus if isinstance(corpus, list) and all(isinstance(a, Article) for a in corpus) else as_articles(corpus)
     words = sum(len(a.text) for a in articles) // 6  # about six characters per word
     return "all" if words <= PARAPHRASE_ALL_WORDS else "related"
 
@@ -1606,35 +1606,6 @@ def _check_settings(n, min_words, max_gap) -> None:
 
 def _text_of(item) -> str:
     return item if isinstance(item, str) else item.text
-
-
-def _as_article(item, file: str, label: str) -> Article:
-    if isinstance(item, Article):
-        return item
-    if isinstance(item, str):
-        return article_from_text(item, file, label)
-    raise TypeError(f"Expected an article or a string, not {type(item).__name__}.")
-
-
-def _articles(corpus) -> list[Article]:
-    if isinstance(corpus, Corpus):
-        return list(corpus.articles)
-    if isinstance(corpus, dict):
-        return [article_from_text(text, name, _label(i)) for i, (name, text) in enumerate(corpus.items())]
-    articles = list(corpus)
-    if not all(isinstance(a, Article) for a in articles):
-        raise TypeError("Give a Corpus, a list of Article objects, or a dict of file name to text.")
-    return articles
-
-
-def _label(index: int) -> str:
-    """Labels A, B, ..., Z, AA, AB, ... as the corpus loader gives them."""
-    label = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        label = chr(ord("A") + rest) + label
-    return label
 
 
 def _check_unique_files(articles: list[Article]) -> None:

@@ -86,9 +86,9 @@ def load_inputs(inputs: list[str]) -> Corpus:
 
 
 def _label(index: int) -> str:
-    from helpers.corpus import _next_label
+    from helpers.corpus import label_for
 
-    return _next_label(index)
+    return label_for(index)
 
 
 def print_json(value) -> None:

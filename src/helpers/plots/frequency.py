@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from helpers.corpus import as_articles
 from helpers.frequency import (
-    _as_articles,
     dispersion,
     distinctive_words,
     frequency_table,
@@ -102,7 +102,7 @@ def plot_top_words(
     >>> chart.data["A"]
     [('gang', 2, 666.67), ('prison', 1, 333.33)]
     """
-    articles = _select(_as_articles(corpus), labels)
+    articles = _select(as_articles(corpus), labels)
     if not articles:
         raise ValueError("Choose at least one article to plot.")
     tops = top_words_by_article(articles, n, **options)
@@ -244,7 +244,7 @@ def plot_distinctive_words(
     >>> plot_distinctive_words(texts, "A", p_value=None).data["A"]
     [('gang', 3, 0, 4.73, 2.85)]
     """
-    articles = _as_articles(corpus)
+    articles = as_articles(corpus)
     chosen = _select(articles, None if label is None else [label])
     data = {}
     for article in chosen:
@@ -324,7 +324,7 @@ def plot_dispersion(corpus, terms: Iterable[str] | str, **search) -> Chart:
     terms = [t for t in terms if str(t).strip()]
     if not terms:
         raise ValueError("Give at least one word or phrase to place.")
-    articles = _as_articles(corpus)
+    articles = as_articles(corpus)
     places = dispersion(articles, terms, **search)
     data = {term: {label: [round(h.position, 4) for h in hits] for label, hits in by_label.items()} for term, by_label in places.items()}
     labels = [a.label for a in articles]

@@ -57,7 +57,7 @@ def plot_overlap_heatmap(source, measure: str = "containment", *, n: int = 5, **
 
     Parameters
     ----------
-    source : OverlapMatrix, Corpus, list of Article or dict of name to text
+    source : OverlapMatrix, Corpus, list of Article or dict of label → text
         A matrix from :func:`helpers.reuse.overlap_matrix`, or articles to
         compute it for.
     measure : {"containment", "jaccard", "shared"}

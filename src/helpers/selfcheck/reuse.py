@@ -180,7 +180,7 @@ def misleading_score_view(corpus, reports, sizes=SCORE_SIZES) -> ScoreView | Non
 
     Parameters
     ----------
-    corpus : Corpus, list of Article or dict of name to text
+    corpus : Corpus, list of Article or text, or dict of label → text
     reports : list of PairReport
         From :func:`helpers.reuse.compare_corpus` on the same corpus.
     sizes : sequence of int
@@ -195,9 +195,9 @@ def misleading_score_view(corpus, reports, sizes=SCORE_SIZES) -> ScoreView | Non
     Examples
     --------
     >>> from helpers.reuse import compare_corpus
-    >>> texts = {"a.txt": "The council voted to close the Eastside branch library in June, residents said.",
-    ...          "b.txt": "Angry residents say the council voted to close the Eastside branch library.",
-    ...          "c.txt": "Residents said the library in June was to close; the council said the Eastside branch voted."}
+    >>> texts = {"A": "The council voted to close the Eastside branch library in June, residents said.",
+    ...          "B": "Angry residents say the council voted to close the Eastside branch library.",
+    ...          "C": "Residents said the library in June was to close; the council said the Eastside branch voted."}
     >>> view = misleading_score_view(texts, compare_corpus(texts))
     >>> view.measure, view.n, view.pairs[0]
     ('shared', 1, ('A', 'C', 12))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from helpers.corpus import Article, article_from_text
+from helpers.corpus import Article, as_article
 from helpers.sourcing.document import _POSSESSIVE_PRONOUNS, _SUBJECT_PRONOUNS, _Document
 from helpers.sourcing.lexicon import Lexicon, load_lexicon
 from helpers.sourcing.model import CUE_CATEGORIES, KINDS, SPEAKER_TYPES, Attribution, NearMiss, UnsourcedSentence
@@ -14,14 +14,6 @@ from helpers.sourcing.resolution import _resolve
 from helpers.sourcing.rules import RULES
 from helpers.sourcing.speakers import _classify
 from helpers.text import split_sentences
-
-
-def _as_article(article) -> Article:
-    if isinstance(article, Article):
-        return article
-    if isinstance(article, str):
-        return article_from_text(article)
-    raise TypeError(f"find_attributions needs an Article or a string of text, not {type(article).__name__}.")
 
 
 def _freeze(doc: _Document, item: _Found) -> Attribution:
@@ -63,7 +55,7 @@ def _freeze(doc: _Document, item: _Found) -> Attribution:
 
 
 def _analyse(article, lexicon: Lexicon | None = None) -> tuple[list[Attribution], list[NearMiss]]:
-    article = _as_article(article)
+    article = as_article(article)
     doc = _Document(article, lexicon or load_lexicon())
     found = run_rules(doc)
     _resolve(doc, found)
@@ -206,7 +198,7 @@ def _document_for(article: Article) -> _Document:
 
 
 def _speaker_reason(attribution: Attribution, article) -> str:
-    article = _as_article(article)
+    article = as_article(article)
     doc = _document_for(article)
     if attribution.speaker_start is None:
         return ""
@@ -278,7 +270,7 @@ def find_unsourced_sentences(article, attributions: list[Attribution] | None = N
     >>> [(s.sentence, s.reasons) for s in find_unsourced_sentences(text)]
     [('The deal highlights a shift.', ('interpretation',)), ('It covers 250 people.', ('figure',))]
     """
-    article = _as_article(article)
+    article = as_article(article)
     if attributions is None:
         attributions, misses = _analyse(article)
     else:
@@ -336,7 +328,7 @@ def summarize_sourcing(article, attributions: list[Attribution] | None = None) -
     >>> summary["named_share"], summary["named_sources"], summary["unsourced_sentences"]
     (0.5, {'Ann Lee': 1}, 1)
     """
-    article = _as_article(article)
+    article = as_article(article)
     if attributions is None:
         attributions = find_attributions(article)
     by_type = Counter(a.speaker_type for a in attributions)

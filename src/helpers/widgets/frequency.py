@@ -17,8 +17,8 @@ from collections import Counter
 
 import ipywidgets as widgets
 
+from helpers.corpus import as_articles
 from helpers.frequency import (
-    _as_articles,
     concordance,
     no_hits_message,
     per_thousand,
@@ -228,7 +228,7 @@ class WordExplorer:
     """
 
     def __init__(self, corpus, n: int = 10, *, relative: bool = False, image: bool = False):
-        self.corpus = _as_articles(corpus)
+        self.corpus = as_articles(corpus)
         self.image = image
         self.totals = {a.label: running_words(a) for a in self.corpus}
         labels = [a.label for a in self.corpus]
@@ -319,7 +319,7 @@ class ConcordanceBox:
     """
 
     def __init__(self, corpus, query: str = "", *, width: int = 50):
-        self.corpus = _as_articles(corpus)
+        self.corpus = as_articles(corpus)
         self.width = width
         self.totals = {a.label: running_words(a) for a in self.corpus}
         self.query = widgets.Text(

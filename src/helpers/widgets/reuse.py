@@ -13,21 +13,13 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from helpers.corpus import Article, Corpus, article_from_text
+from helpers.corpus import Article, as_articles
 from helpers.html import escape, html_table
 from helpers.plots.reuse import side_by_side
 from helpers.reuse import DEFAULT_MIN_WORDS, DEFAULT_N, compare_corpus, compare_pair, overlap_matrix
 from helpers.widgets.controls import number_box
 
 __all__ = ["PassageViewer", "ShingleSizeExplorer", "score_table_html"]
-
-
-def _articles(corpus) -> list[Article]:
-    if isinstance(corpus, Corpus):
-        return list(corpus.articles)
-    if isinstance(corpus, dict):
-        return [article_from_text(text, f"{name}.txt" if "." not in name else name, name) for name, text in corpus.items()]
-    return list(corpus)
 
 
 class PassageViewer:
@@ -66,7 +58,7 @@ class PassageViewer:
     """
 
     def __init__(self, corpus, a: str | None = None, b: str | None = None, *, min_words: int = DEFAULT_MIN_WORDS, n: int = DEFAULT_N):
-        self.corpus = _articles(corpus)
+        self.corpus = as_articles(corpus)
         self.n = n
         self.report = None
         labels = [(f"{x.label}: {(x.title or x.file)[:40]}", x.label) for x in self.corpus]
@@ -188,7 +180,7 @@ class ShingleSizeExplorer:
     """
 
     def __init__(self, corpus, n: int = DEFAULT_N, *, largest: int = 12):
-        self.corpus = _articles(corpus)
+        self.corpus = as_articles(corpus)
         self._cache: dict = {}
         self.rows: list[tuple] = []
         self._previous: dict | None = None
