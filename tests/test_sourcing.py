@@ -20,7 +20,7 @@ from helpers.sourcing import (
     find_attributions,
     find_near_misses,
     find_quotations,
-    load_lexicon,
+    load_cue_lexicon,
 )
 from helpers.sourcing.registry import SCOPES, steps
 
@@ -415,12 +415,12 @@ def test_rules_are_the_registered_rule_names_with_their_descriptions():
 
 
 def test_the_word_lists_are_read_and_a_category_typo_is_reported(tmp_path):
-    lexicon = load_lexicon()
+    lexicon = load_cue_lexicon()
     assert lexicon.cues[("according", "to")].category == "neutral"
     bad = tmp_path / "cues.txt"
     bad.write_text("say | nuetral | say, said | any\n", encoding="utf-8")
     with pytest.raises(ValueError, match="nuetral"):
-        load_lexicon(str(bad))
+        load_cue_lexicon(str(bad))
 
 
 def test_attribution_is_a_frozen_record_with_the_json_fields():

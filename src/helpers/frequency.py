@@ -81,7 +81,7 @@ __all__ = [
     "OPTION_NAMES",
     "PROSE_LINES",
     "Collocate",
-    "Hit",
+    "ConcordanceLine",
     "Keyness",
     "Ngram",
     "TypeCount",
@@ -234,7 +234,7 @@ class Collocate:
 
 
 @dataclass(frozen=True)
-class Hit:
+class ConcordanceLine:
     """One occurrence of a search term, with its context and offsets.
 
     ``text[start:end] == keyword`` and ``text[sentence_start:sentence_end]
@@ -714,9 +714,9 @@ def shared_words(corpus, n: int = 5, **options) -> list[str]:
 @lru_cache(maxsize=1)
 def _saying_words() -> frozenset:
     """Single-word forms of the verbs of saying (``reporting_cues_en.txt``)."""
-    from helpers.sourcing.lexicon import load_lexicon
+    from helpers.sourcing.lexicon import load_cue_lexicon
 
-    return frozenset(key[0] for key in load_lexicon().cues if len(key) == 1)
+    return frozenset(key[0] for key in load_cue_lexicon().cues if len(key) == 1)
 
 
 def top_words_by_article(corpus, n: int | None = 10, **options) -> dict[str, list[WordCount]]:
@@ -1369,7 +1369,7 @@ def _search_article(
     stems: str | None,
     case_sensitive: bool,
     width: int,
-) -> list[Hit]:
+) -> list[ConcordanceLine]:
     text = article.text
     lines = [line for line in article.lines if line.kind in kinds]
     per_line = _line_tokens(article, kinds)
@@ -1398,7 +1398,7 @@ def _search_article(
                 sentence = _sentence_at(sentences, starts, start)
                 s_start, s_end = (sentence.start, sentence.end) if sentence else (line.start, line.end)
                 hits.append(
-                    Hit(
+                    ConcordanceLine(
                         label=article.label,
                         file=article.file,
                         start=start,
@@ -1427,7 +1427,7 @@ def concordance(
     case_sensitive: bool = False,
     width: int = 40,
     lines=COUNTED_LINES,
-) -> list[Hit]:
+) -> list[ConcordanceLine]:
     """Keyword in context: every occurrence of a word or phrase, where it stands.
 
     The query is split into tokens by the same rules as the counts, so
@@ -1452,7 +1452,7 @@ def concordance(
 
     Returns
     -------
-    list of Hit
+    list of ConcordanceLine
         In article order, then text order; an empty list when nothing matches
         (see :func:`no_hits_message` for what to tell a reader).
 
@@ -1486,7 +1486,7 @@ def concordance(
     return hits
 
 
-def sort_hits(hits: list[Hit], by: str = "text") -> list[Hit]:
+def sort_hits(hits: list[ConcordanceLine], by: str = "text") -> list[ConcordanceLine]:
     """Order concordance hits, as a concordancer's "sort" buttons do.
 
     Sorting by the words right after the keyword groups its uses ("illegal
@@ -1495,7 +1495,7 @@ def sort_hits(hits: list[Hit], by: str = "text") -> list[Hit]:
 
     Parameters
     ----------
-    hits : list of Hit
+    hits : list of ConcordanceLine
     by : {"text", "right", "left"}
         ``"text"``: article by article (in the order the articles first
         appear in ``hits``), then by position, which is the order
@@ -1504,7 +1504,7 @@ def sort_hits(hits: list[Hit], by: str = "text") -> list[Hit]:
 
     Returns
     -------
-    list of Hit
+    list of ConcordanceLine
 
     Examples
     --------
@@ -1526,12 +1526,12 @@ def _context_words(text: str) -> list[str]:
     return [t.norm for t in tokenize(text) if t.is_word]
 
 
-def format_concordance(hits: list[Hit], width: int = 40, query: str | None = None) -> str:
+def format_concordance(hits: list[ConcordanceLine], width: int = 40, query: str | None = None) -> str:
     """Lay hits out as plain-text KWIC lines, keywords aligned in one column.
 
     Parameters
     ----------
-    hits : list of Hit
+    hits : list of ConcordanceLine
     width : int
         Characters of context shown on each side.
     query : str, optional
@@ -1632,7 +1632,7 @@ def no_hits_message(source, query: str, stems: bool = False) -> str:
     return f"{message} {tips}."
 
 
-def dispersion(source, terms: Iterable[str] | str, **search) -> dict[str, dict[str, list[Hit]]]:
+def dispersion(source, terms: Iterable[str] | str, **search) -> dict[str, dict[str, list[ConcordanceLine]]]:
     """Where in each article each term occurs.
 
     Parameters
@@ -1646,7 +1646,7 @@ def dispersion(source, terms: Iterable[str] | str, **search) -> dict[str, dict[s
     Returns
     -------
     dict
-        Term → article label → list of Hit. Every article is present, with
+        Term → article label → list of ConcordanceLine. Every article is present, with
         an empty list where the term does not occur; each hit has
         ``token_index``, ``position`` (0–1 through the running words) and
         ``char_position`` (0–1 through the text).
@@ -1660,7 +1660,7 @@ def dispersion(source, terms: Iterable[str] | str, **search) -> dict[str, dict[s
     if isinstance(terms, str):
         terms = [terms]
     articles = as_articles(source)
-    result: dict[str, dict[str, list[Hit]]] = {}
+    result: dict[str, dict[str, list[ConcordanceLine]]] = {}
     for term in terms:
         hits = concordance(articles, term, **search)
         result[term] = {article.label: [h for h in hits if h.label == article.label] for article in articles}

@@ -50,7 +50,7 @@ __all__ = [
     "TONE_CAVEATS",
     "Claim",
     "Detail",
-    "Hit",
+    "LexiconHit",
     "LexiconEntry",
     "Provenance",
     "SentenceReading",
@@ -408,7 +408,7 @@ class LexiconEntry:
 
 
 @dataclass(frozen=True)
-class Hit:
+class LexiconHit:
     """A word or phrase found by a list or rule: ``text[start:end]``.
 
     ``quoted`` is True when the hit lies inside quotation marks, that is in
@@ -595,12 +595,12 @@ def _matches(article: Article, lexicon, kinds=_READ):
                 yield line.kind, tokens, a, b, entry
 
 
-def _hit(article: Article, quotes, tokens: list[Token], a: int, b: int, entry: LexiconEntry) -> Hit:
+def _hit(article: Article, quotes, tokens: list[Token], a: int, b: int, entry: LexiconEntry) -> LexiconHit:
     start, end = tokens[a].start, tokens[b - 1].end
-    return Hit(start, end, article.text[start:end], entry.category, entry.entry, entry.note, is_quoted(quotes, start, end))
+    return LexiconHit(start, end, article.text[start:end], entry.category, entry.entry, entry.note, is_quoted(quotes, start, end))
 
 
-def _find_hits(article: Article, lexicon, kinds=_READ) -> list[Hit]:
+def _find_hits(article: Article, lexicon, kinds=_READ) -> list[LexiconHit]:
     quotes = quoted_spans(article.text)
     return [_hit(article, quotes, tokens, a, b, entry) for _, tokens, a, b, entry in _matches(article, lexicon, kinds)]
 
@@ -641,7 +641,7 @@ def _is_topic(hit_stems: tuple[str, ...], topics: list[tuple[str, ...]]) -> bool
 # ---------------------------------------------------------------------------
 
 
-def find_loaded_language(source, lexicon=None, *, topic_words=()) -> list[Hit]:
+def find_loaded_language(source, lexicon=None, *, topic_words=()) -> list[LexiconHit]:
     """Find loaded and evaluative words from a categorised list.
 
     Headings, paragraphs and bullet points are searched; page furniture is
@@ -672,7 +672,7 @@ def find_loaded_language(source, lexicon=None, *, topic_words=()) -> list[Hit]:
 
     Returns
     -------
-    list of Hit
+    list of LexiconHit
         In text order; ``category`` is the list's category ("label for
         people", "evaluative", "intensifier", "threat metaphor", "euphemism").
 
@@ -792,7 +792,7 @@ def _date_spans(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
-def find_stance_markers(source, lexicon=None) -> list[Hit]:
+def find_stance_markers(source, lexicon=None) -> list[LexiconHit]:
     """Find hedges ("allegedly", "is seen as", "may") and boosters ("clearly").
 
     A word that is part of a date ("May 14") is not counted.
@@ -805,7 +805,7 @@ def find_stance_markers(source, lexicon=None) -> list[Hit]:
 
     Returns
     -------
-    list of Hit
+    list of LexiconHit
         ``category`` is ``"hedge"`` or ``"booster"``.
 
     Examples
@@ -819,7 +819,7 @@ def find_stance_markers(source, lexicon=None) -> list[Hit]:
     return [h for h in hits if not any(a < h.end and h.start < b for a, b in dates)]
 
 
-def _question_hits(article: Article, quotes) -> list[Hit]:
+def _question_hits(article: Article, quotes) -> list[LexiconHit]:
     hits = []
     for sentence in split_sentences(article):
         if not sentence.is_prose:
@@ -828,13 +828,13 @@ def _question_hits(article: Article, quotes) -> list[Hit]:
         if body.endswith("?"):
             mark = sentence.start + len(body) - 1
             hits.append(
-                Hit(sentence.start, sentence.end, sentence.text, "question", "?",
+                LexiconHit(sentence.start, sentence.end, sentence.text, "question", "?",
                     "a question asked of the reader", is_quoted(quotes, mark))
             )
     return hits
 
 
-def find_opinion_markers(source, lexicon=None) -> list[Hit]:
+def find_opinion_markers(source, lexicon=None) -> list[LexiconHit]:
     """Find signs of the writer's own voice: first person, questions, verdicts.
 
     Categories: ``first person`` ("I", "we", "our"; never "US" the country),
@@ -851,7 +851,7 @@ def find_opinion_markers(source, lexicon=None) -> list[Hit]:
 
     Returns
     -------
-    list of Hit
+    list of LexiconHit
         In text order.
 
     Examples
@@ -866,12 +866,12 @@ def find_opinion_markers(source, lexicon=None) -> list[Hit]:
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 
-def rate_by_category(hits: list[Hit], words: int, *, include_quoted: bool = True) -> dict[str, float]:
+def rate_by_category(hits: list[LexiconHit], words: int, *, include_quoted: bool = True) -> dict[str, float]:
     """Hits per 1,000 words, for each category and in total.
 
     Parameters
     ----------
-    hits : list of Hit
+    hits : list of LexiconHit
     words : int
         The article's length (``article.word_count``).
     include_quoted : bool
@@ -1346,10 +1346,10 @@ class SentenceReading:
     details: tuple[Detail, ...] = ()
     attribution: str = "none"
     speakers: tuple[str, ...] = ()
-    loaded: tuple[Hit, ...] = ()
-    hedges: tuple[Hit, ...] = ()
-    boosters: tuple[Hit, ...] = ()
-    opinion: tuple[Hit, ...] = ()
+    loaded: tuple[LexiconHit, ...] = ()
+    hedges: tuple[LexiconHit, ...] = ()
+    boosters: tuple[LexiconHit, ...] = ()
+    opinion: tuple[LexiconHit, ...] = ()
 
     @property
     def suggested(self) -> tuple[str, ...]:
@@ -1366,7 +1366,7 @@ class SentenceReading:
         return tuple(tag for tag in TAGS if tag in tags)
 
 
-def _within(hits: list[Hit], sentence: Sentence) -> tuple[Hit, ...]:
+def _within(hits: list[LexiconHit], sentence: Sentence) -> tuple[LexiconHit, ...]:
     return tuple(h for h in hits if sentence.start <= h.start and h.end <= sentence.end)
 
 

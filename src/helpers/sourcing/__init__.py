@@ -54,7 +54,7 @@ How the package is laid out
 =================  ==========================================================
 ``model``          the results: :class:`Attribution`, :class:`NearMiss`,
                    :class:`UnsourcedSentence`, and the values of their fields
-``lexicon``        the word lists (:func:`load_lexicon`)
+``lexicon``        the word lists (:func:`load_cue_lexicon`)
 ``document``       one article as the rules see it: tokens, sentences,
                    quotations, names, people and places
 ``speakers``       finding a speaker phrase and deciding what it is
@@ -126,7 +126,7 @@ from helpers.sourcing.api import (  # _document_for, _Document and CueEntry stay
 )
 from helpers.sourcing.document import _Document
 from helpers.sourcing.guards import GUARDS
-from helpers.sourcing.lexicon import CueEntry, Lexicon, load_lexicon
+from helpers.sourcing.lexicon import CueEntry, Lexicon, load_cue_lexicon
 from helpers.sourcing.model import CUE_CATEGORIES, KINDS, SPEAKER_TYPES, Attribution, NearMiss, UnsourcedSentence
 from helpers.sourcing.rules import RULES
 
@@ -148,6 +148,6 @@ __all__ = [
     "find_quotations",
     "find_unsourced_sentences",
     "is_attributed",
-    "load_lexicon",
+    "load_cue_lexicon",
     "summarize_sourcing",
 ]

@@ -7,7 +7,7 @@ from collections import Counter
 
 from helpers.corpus import Article, as_article
 from helpers.sourcing.document import _POSSESSIVE_PRONOUNS, _SUBJECT_PRONOUNS, _Document
-from helpers.sourcing.lexicon import Lexicon, load_lexicon
+from helpers.sourcing.lexicon import Lexicon, load_cue_lexicon
 from helpers.sourcing.model import CUE_CATEGORIES, KINDS, SPEAKER_TYPES, Attribution, NearMiss, UnsourcedSentence
 from helpers.sourcing.registry import _Found, run_rules
 from helpers.sourcing.resolution import _resolve
@@ -56,7 +56,7 @@ def _freeze(doc: _Document, item: _Found) -> Attribution:
 
 def _analyse(article, lexicon: Lexicon | None = None) -> tuple[list[Attribution], list[NearMiss]]:
     article = as_article(article)
-    doc = _Document(article, lexicon or load_lexicon())
+    doc = _Document(article, lexicon or load_cue_lexicon())
     found = run_rules(doc)
     _resolve(doc, found)
     attributions = sorted((_freeze(doc, f) for f in found), key=lambda a: (a.sentence_start, a.anchor))
@@ -77,7 +77,7 @@ def find_attributions(article, *, lexicon: Lexicon | None = None) -> list[Attrib
     article : Article or str
         An article from :func:`helpers.corpus.load_corpus`, or plain text.
     lexicon : Lexicon, optional
-        Word lists to use instead of the project's (see :func:`load_lexicon`).
+        Word lists to use instead of the project's (see :func:`load_cue_lexicon`).
 
     Returns
     -------
@@ -193,7 +193,7 @@ def _document_for(article: Article) -> _Document:
     if key not in _DOCUMENTS:
         if len(_DOCUMENTS) >= 16:
             _DOCUMENTS.pop(next(iter(_DOCUMENTS)))
-        _DOCUMENTS[key] = _Document(article, load_lexicon())
+        _DOCUMENTS[key] = _Document(article, load_cue_lexicon())
     return _DOCUMENTS[key]
 
 

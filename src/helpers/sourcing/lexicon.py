@@ -9,7 +9,7 @@ from helpers.data_files import read_list, read_table
 from helpers.sourcing.model import CUE_CATEGORIES
 from helpers.text import load_stopwords, normalize_quotes, tokenize
 
-__all__ = ["CueEntry", "Lexicon", "load_lexicon"]
+__all__ = ["CueEntry", "Lexicon", "load_cue_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def _phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(
+def load_cue_lexicon(
     cues: str = "reporting_cues_en.txt",
     agentless: str = "agentless_cues_en.txt",
     nominals: str = "nominal_cues_en.txt",
@@ -65,7 +65,7 @@ def load_lexicon(
 
     Examples
     --------
-    >>> lexicon = load_lexicon()
+    >>> lexicon = load_cue_lexicon()
     >>> lexicon.cues[("argued",)].category, lexicon.cues[("made", "it", "clear")].category
     ('argumentative', 'emphatic')
     >>> lexicon.vague["critics"], lexicon.nominals["account"]

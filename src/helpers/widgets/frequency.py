@@ -108,7 +108,7 @@ def kwic_html(hits: list, *, width: int = 50, limit: int = _MAX_ROWS) -> str:
 
     Parameters
     ----------
-    hits : list of Hit
+    hits : list of ConcordanceLine
     width : int
         Characters of context on each side.
     limit : int
@@ -153,7 +153,7 @@ def dispersion_strip_html(hits: list, labels: list[str], totals: dict[str, int])
 
     Parameters
     ----------
-    hits : list of Hit
+    hits : list of ConcordanceLine
     labels : list of str
         The articles to show, in order.
     totals : dict
