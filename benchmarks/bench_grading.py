@@ -6,10 +6,11 @@ Run:  .venv/bin/python benchmarks/bench_grading.py [--set 02-word-frequencies] [
    submission, as otter's own command does it (no sandbox, no guard, one at
    a time). This is the floor: a kernel starts, the notebook runs, the tests
    run.
-2. One submission through ``helpers.grading.grade_submission``: the same
-   work plus the throwaway folder, the bubblewrap sandbox (when available),
-   the in-Python guard and the summary. The difference with the baseline is
-   the cost of the isolation.
+2. One submission through ``helpers.grading.grade_submission``: the
+   notebook runs in the bubblewrap sandbox (when available) with the
+   in-Python guard, the probes read its answers as plain data, and the
+   checks run on them in a process of the grader's, outside the sandbox.
+   The difference with the baseline is the cost of the isolation.
 3. A folder of ``--n`` submissions (a mix of full-marks, untouched and partly
    right notebooks, as a real class hands in) graded with ``--jobs`` at once:
    wall time, time per submission and the slowest one.

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from helpers.grading import (
-    INTEGRITY_TEST,
     STATUSES,
     Assignment,
     GradeResult,
@@ -34,9 +33,8 @@ from helpers.grading import (
     inspect_notebook,
     load_assignment,
     manifest_from_master,
-    parse_case_message,
     read_grades,
-    results_from_summary,
+    results_from_checks,
     sandbox_command,
     solution_answers,
     student_id,
@@ -184,54 +182,52 @@ def test_inspect_reads_which_set_a_notebook_belongs_to():
     assert found.assignment_name == "03-sourcing" and found.problems == []
 
 
-def test_a_hidden_test_line_never_reaches_the_student():
-    report = (
-        "❌ Test case failed\nError at line 7 in test q5:\n"
-        "      assert math.isclose(word_rates[a.label], secret_reference)\n"
-        "AssertionError: the rate of 'crime' in B is not right"
-    )
-    shown = parse_case_message(report)
-    assert shown == "the rate of 'crime' in B is not right"
-    assert "secret_reference" not in shown
+def case(passed, hidden=False, points=1, message="", missing=()):
+    return {"name": "test", "hidden": hidden, "points": points, "passed": passed, "message": message,
+            "missing": list(missing)}
 
 
-def test_a_timed_out_test_case_says_so():
-    report = "❌ Test case failed\nError at line 3 in test q1:\n  f(x)\nTestTimedOut: stopped after 5 s: did not finish"
-    assert parse_case_message(report) == "stopped after 5 s: did not finish"
+def checks(cases_q1, cases_q3=None):
+    def question(cases, possible):
+        return {"score": sum(c["points"] for c in cases if c["passed"]), "possible": possible, "cases": cases}
+
+    found = {"q1": question(cases_q1, 3.0)}
+    if cases_q3 is not None:
+        found["q3"] = question(cases_q3, 1.0)
+    return found
 
 
-def summary(cases_q1, integrity_passed=False):
-    return {
-        "questions": {
-            "q1": {"score": sum(c["points"] for c in cases_q1 if c["passed"]), "possible": 3.0, "cases": cases_q1},
-            INTEGRITY_TEST: {"score": 0, "possible": 0, "cases": [
-                {"hidden": True, "points": 0, "passed": integrity_passed, "failure_message": None, "message": ""}]},
-        },
-        "cells": [],
-    }
-
-
-def case(passed, hidden=False, points=1, message=""):
-    return {"hidden": hidden, "points": points, "passed": passed, "failure_message": None, "message": message}
-
-
-def test_results_give_scores_per_question_and_zero_for_questions_that_did_not_run():
-    scores, feedback, flags = results_from_summary(
-        summary([case(True), case(False, hidden=True, points=2, message="❌\nAssertionError: not per 1,000")]), DEMO
+def test_results_give_scores_per_question_and_zero_for_questions_without_checks():
+    scores, feedback, answered = results_from_checks(
+        checks([case(True), case(False, hidden=True, points=2, message="not per 1,000")]), DEMO
     )
     assert scores == {"q1": 1.0, "q3": 0.0}
     assert feedback["q1"] == ["hidden check (2 points): not per 1,000"]
-    assert "did not run" in feedback["q3"][0]
-    assert flags == []
+    assert "no checks" in feedback["q3"][0]
+    assert answered["q1"] == "answered"
 
 
-def test_a_passing_or_missing_integrity_check_means_the_results_were_altered():
-    _, _, flags = results_from_summary(summary([case(True)], integrity_passed=True), DEMO)
-    assert flags and "altered" in flags[0]
-    missing = summary([case(True)])
-    del missing["questions"][INTEGRITY_TEST]
-    _, _, flags = results_from_summary(missing, DEMO)
-    assert flags and "never ran" in flags[0]
+def test_an_unanswered_question_is_reported_as_unanswered_not_as_a_wrong_answer():
+    blank = [case(False, message="not answered: rate is still ...", missing=["rate"])]
+    scores, feedback, answered = results_from_checks(checks([case(True)], blank), DEMO)
+    assert answered["q3"] == "unanswered" and feedback["q3"] == ["not answered (rate is still ...)"]
+    # an answer cell left as handed out is unanswered even when a check ran on what it defines
+    typed = [case(False, message="TypeError: unsupported operand type(s) for /: 'NoneType' and 'int'")]
+    _, feedback, answered = results_from_checks(checks([case(True)], typed), DEMO, untouched={"q3"})
+    assert answered["q3"] == "unanswered" and "TypeError" not in feedback["q3"][0]
+    _, feedback, answered = results_from_checks(checks([case(True)], typed), DEMO)
+    assert answered["q3"] == "answered"
+    assert feedback["q3"] == ["check (1 point): TypeError: unsupported operand type(s) for /: 'NoneType' and 'int'"]
+
+
+def test_a_message_that_quotes_the_hidden_articles_is_withheld():
+    article = "The town council voted on Tuesday to close the branch library by June."
+    hidden = (" ".join(article.split()).lower(),)
+    quoting = case(False, message="count_words raised ValueError: " + article[10:60])
+    own = case(False, message="count_words raised KeyError: 'prison'")
+    _, feedback, _ = results_from_checks(checks([quoting, own]), DEMO, hidden)
+    assert "branch library" not in " ".join(feedback["q1"]) and "not shown" in feedback["q1"][0]
+    assert feedback["q1"][1] == "check (1 point): count_words raised KeyError: 'prison'"
 
 
 def test_grades_rows_have_points_row_manual_columns_and_totals():
@@ -284,10 +280,21 @@ def test_class_summary_ranks_the_misconceptions_of_the_class(tmp_path):
     text = class_summary(results, DEMO)
     row = next(line for line in text.splitlines() if line.startswith("| q1 |"))
     assert "1.67 / 3" in row and "1 of 3" in row
-    assert row.index("you counted raw words, not per 1,000 (2)") < row.index("not a FreqDist (1)")
+    assert row.index("you counted raw words, not per 1,000 (2 of 3)") < row.index("not a FreqDist (1 of 3)")
     assert "Flagged for review (1): dee" in text and "q2 (written)" in text
     write_grades(results, DEMO, tmp_path)
     assert (tmp_path / "summary.md").read_text(encoding="utf-8") == text
+
+
+def test_class_summary_counts_unanswered_apart_and_ranks_misconceptions_among_the_answered():
+    unanswered = GradeResult("eve", "e.ipynb", "ok", {"q1": 0.0, "q3": 0.0},
+                             {"q1": ["not answered (rate is still ...)"]}, answered={"q1": "unanswered"})
+    wrong = GradeResult("fay", "f.ipynb", "ok", {"q1": 1.0, "q3": 0.0},
+                        {"q1": ["hidden check (2 points): not per 1,000"]}, answered={"q1": "answered"})
+    row = next(line for line in class_summary([unanswered, unanswered, wrong], DEMO).splitlines()
+               if line.startswith("| q1 |"))
+    assert "| 2 | hidden check: not per 1,000 (1 of 1) |" in row
+    assert "not answered" not in row
 
 
 def test_update_totals_adds_written_scores_and_refuses_bad_ones(tmp_path):
@@ -387,7 +394,7 @@ PARTIAL = {
            "    return words(article.text).count(word)\n\n\nword_rates = {a.label: rate(a, 'crime') for a in corpus}"],
 }
 
-# makes every test pass, including the hidden always-failing one
+# would have made every otter test pass; the checks no longer run where the notebook does
 TAMPER = "import otter.test_files.exception_test as et\net.test_case.call_func = lambda self, env: None\nprediction_q2 = 1"
 
 ENDLESS = "import time\nwhile True:\n    try:\n        time.sleep(0.1)\n    except BaseException:\n        pass"
@@ -480,7 +487,7 @@ EXPECTED = {
     "malicious": ("ok", {"q1": 3, "q2": 0, "q3": 0, "q5": 0, "q6": 0}),
     "endless": ("timeout", dict.fromkeys(FULL, 0)),
     "dies": ("error", dict.fromkeys(FULL, 0)),
-    "tamper": ("error", dict.fromkeys(FULL, 0)),
+    "tamper": ("ok", {**FULL, "q2": 0}),
     "wrong_set": ("wrong assignment", dict.fromkeys(FULL, 0)),
 }
 
@@ -540,6 +547,8 @@ def test_each_problem_gets_a_message_that_names_it(batch):
     assert "stopwords are still in the list" in " ".join(results["partial"].feedback["q3"])
     summary = (batch["grades"].parent / "summary.md").read_text(encoding="utf-8")
     assert "| q5 |" in summary and "Flagged for review" in summary
+    assert "Skipped: 1 notebook(s) of another exercise set" in summary and "--assignment 03-sourcing" in summary
+    assert not (batch["grades"].parent / "feedback" / "wrong_set.md").exists()
     everything = class_summary(list(results.values()), load_assignment(BUNDLE), top=20)
     assert "you counted raw words, not per 1,000" in everything
 
@@ -557,10 +566,10 @@ def test_the_malicious_submission_is_blocked_reported_and_harmless(batch):
 
 
 @pytest.mark.grading
-def test_results_forced_to_pass_are_caught_and_not_counted(batch):
+def test_results_forced_to_pass_change_nothing_and_are_flagged(batch):
     tamper = batch["results"]["tamper"]
-    assert tamper.status == "error" and tamper.auto_score == 0
-    assert any("altered" in flag for flag in tamper.flags)
+    assert tamper.status == "ok" and tamper.scores == {**{q: float(p) for q, p in FULL.items()}, "q2": 0.0}
+    assert tamper.feedback["q2"] and "write" in tamper.feedback["q2"][0]  # graded on what it answered
     assert any("uses the grading library itself" in flag for flag in tamper.flags)
 
 
@@ -588,7 +597,8 @@ def test_feedback_never_contains_hidden_test_code(batch):
                     if line.startswith(("assert", "expected", "pairs", "def test_", "for ", "corpus =")):
                         hidden_lines.add(line)
     feedback = "\n".join(p.read_text(encoding="utf-8") for p in (batch["grades"].parent / "feedback").glob("*.md"))
-    assert len(list((batch["grades"].parent / "feedback").glob("*.md"))) == len(EXPECTED)
+    # every notebook of this set gets feedback; the one of another set is only listed in summary.md
+    assert len(list((batch["grades"].parent / "feedback").glob("*.md"))) == len(EXPECTED) - 1
     leaked = [line for line in hidden_lines if line in feedback]
     assert leaked == []
 

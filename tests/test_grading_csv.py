@@ -107,9 +107,15 @@ def test_formula_names_reach_grades_csv_only_as_text(formula_folder, tmp_path):
     assert first_row.startswith('"') and '","' in first_row
     # read back exactly as handed in, and each student's feedback under the raw name
     assert sorted(row["student"] for row in read_grades(path)) == sorted(r.student for r in results)
-    names = {p.name for p in (tmp_path / "out" / "feedback").iterdir()}
+    # notebooks of another set get no feedback file here: summary.md lists them with the command to grade them
+    assert list((tmp_path / "out" / "feedback").iterdir()) == []
+    summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    assert "Skipped: 4 notebook(s)" in summary and summary.count("--assignment 03-sourcing") == 4
+    graded = [GradeResult(r.student, r.file, "ok", {"q1": 1.0}) for r in results]
+    write_grades(graded, assignment, tmp_path / "graded")
+    names = {p.name for p in (tmp_path / "graded" / "feedback").iterdir()}
     assert names == {HYPERLINK + ".md", "+1+2.md", "@SUM(1,2).md", "-5.md"}
-    text = (tmp_path / "out" / "feedback" / (HYPERLINK + ".md")).read_text(encoding="utf-8")
+    text = (tmp_path / "graded" / "feedback" / (HYPERLINK + ".md")).read_text(encoding="utf-8")
     assert text.startswith("# ") and HYPERLINK in text.splitlines()[0]
 
 

@@ -4,8 +4,20 @@ Each attack is a blank student notebook plus one cell that does what a
 determined student would try. The in-Python guard is dodged on purpose (the
 programs are started from a worker thread, which it does not see, and run
 ``python3 -I``, which it does not reach): what must hold comes from the
-sandbox and from the grader trusting nothing that comes out of it.
+sandbox, from the checks never entering it (they run outside, on plain
+data), and from the grader trusting nothing that comes out of it.
 
+- **worker thread**: looks for the checks and the second corpus from a
+  thread, and sends what it finds back through exception messages, an
+  answer, and the errors its functions raise when the probes call them;
+- **serialiser and checker**: replaces ``pickle.dump``, otter's ``Checker``
+  (names built from strings), the encoder of answers and the probe itself,
+  which then reports forged answers;
+- **always equal**: every answer is an object whose ``__eq__`` says yes
+  (a subclass of ``str``, ``float``, ``dict``, ``list``);
+- **ctypes and /proc**: through ``ctypes`` (libc's ``system``, unseen by the
+  guard) and ``/proc/<pid>/mem`` and ``/proc/<pid>/fd``, goes for the
+  runner's memory and its pipe, and for the checks;
 - **symlink plant**: every file the grader might read is replaced by a link
   to a root-only file of the host, then the runner is killed;
 - **detached rewrite**: a detached process, with an empty environment,
@@ -26,6 +38,7 @@ import re
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -45,6 +58,8 @@ SET = "02-word-frequencies"
 STUDENT = ROOT / "exercises" / "student" / SET / f"{SET}.ipynb"
 BUNDLE = ROOT / "exercises" / "autograder" / f"{SET}.zip"
 DISK_MB = 64
+ATTACKS = ("symlink_plant", "detached_rewrite", "disk_fill", "worker_thread", "serialisers", "always_equal",
+           "ctypes_proc_mem")
 FILL_MB = 24  # eight of these are three times the quota
 
 SPAWN = '''
@@ -85,18 +100,27 @@ os.kill(runner, 9)
 '''
 
 REWRITE = '''
-import glob, json, os, sys, time, zipfile
-with zipfile.ZipFile("/grading/bundle.zip") as bundle:
-    names = [n[len("tests/"):-3] for n in bundle.namelist() if n.startswith("tests/") and n.endswith(".py")]
-canary = [n for n in names if n.startswith("q_check_")]
-case = {"hidden": True, "points": 100.0, "failure_message": None, "message": ""}
+import glob, json, os, sys, time
+loot = []
+for path in glob.glob("/grading/**", recursive=True) + glob.glob("/proc/[0-9]*/cwd/**/*.py", recursive=True):
+    if path.endswith((".py", ".zip", ".json")) and "/guard/" not in path:
+        try:
+            loot.append(open(path, "rb").read().decode("utf-8", "replace"))
+        except OSError:
+            pass
+try:
+    with open("/tmp/loot.txt", "w") as handle:
+        handle.write("\\n".join(loot))
+except OSError:
+    pass
+spec = json.load(open("/grading/inputs/probes.json"))
 forged = json.dumps({
-    "questions": {n: {"score": 0.0 if n in canary else 100.0, "possible": 100.0,
-                      "cases": [dict(case, passed=n not in canary)]} for n in names},
+    "answers": {"values": {n: {"value": "function word"} for n in spec["values"]},
+                "functions": {n: {"calls": [[k, {"returned": 2.5}] for k in keys]} for n, keys in spec["calls"].items()}},
     "cells": [], "catastrophic": None}).encode()
 end = time.time() + 600
 while time.time() < end:
-    for path in ["/grading/out/summary.json"] + glob.glob("/grading/tmp/*/autograder/results/results.json"):
+    for path in ["/grading/out/summary.json", "/grading/summary.json"]:
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as handle:
@@ -112,6 +136,107 @@ while time.time() < end:
         except OSError:
             pass
     time.sleep(0.05)
+'''
+
+THREAD = '''
+import concurrent.futures, glob, os
+
+
+def hunt():
+    found = []
+    for pattern in ("/grading/**", "/tmp/**", os.path.expanduser("~") + "/**"):
+        found += [p for p in glob.glob(pattern, recursive=True) if p.endswith((".py", ".zip", ".json"))][:200]
+    loot = []
+    for path in found:
+        try:
+            loot.append(path + ": " + open(path, "rb").read().decode("utf-8", "replace"))
+        except OSError:
+            pass
+    corpus = [open(p).read() for p in sorted(glob.glob("/grading/**/second_corpus/*.txt", recursive=True))]
+    return loot, corpus
+
+
+with concurrent.futures.ThreadPoolExecutor(1) as pool:
+    LOOT, CORPUS = pool.submit(hunt).result()
+prediction_q2 = "\\n".join(LOOT + CORPUS)[:20000]
+
+
+def count_words(article):
+    raise ValueError(article.text[:250])
+
+
+def top_words(counts, n, stopwords=frozenset()):
+    raise RuntimeError(" ".join(CORPUS)[:280])
+
+
+raise RuntimeError(("\\n".join(LOOT) + " ".join(CORPUS))[:300])
+'''
+
+SERIALISERS = '''
+import importlib, json, pickle
+from IPython.display import display
+
+pickle.dump = lambda obj, handle, *args, **kwargs: handle.write(pickle.dumps({"passed": True}))
+execute = importlib.import_module("otter" + ".execute")
+setattr(execute, "Check" + "er", type("Checker", (), {"check": staticmethod(lambda *a, **k: True)}))
+plain = importlib.import_module("helpers.grading" + ".plain")
+probe = importlib.import_module("helpers.grading" + ".probe")
+plain.encode = lambda value, *args, **kwargs: True
+
+
+def forged(namespace, spec_path, folders, seconds=20, show=True):
+    spec = json.load(open(spec_path))
+    answers = {"values": {n: {"value": {"float": "inf"}} for n in spec["values"]},
+               "functions": {n: {"calls": [[k, {"returned": {"unsupported": "passed"}}] for k in keys]}
+                             for n, keys in spec["calls"].items()}}
+    display({probe.ANSWERS_MIME: answers}, raw=True)
+
+
+probe.answer_probes = forged
+'''
+
+ALWAYS_EQUAL = '''
+def agree(self, other):
+    return True
+
+
+def differ(self, other):
+    return False
+
+
+Text = type("Text", (str,), {"__eq__": agree, "__ne__": differ, "__hash__": str.__hash__})
+Number = type("Number", (float,), {"__eq__": agree, "__ne__": differ, "__hash__": float.__hash__})
+Table = type("Table", (dict,), {"__eq__": agree, "__ne__": differ})
+Items = type("Items", (list,), {"__eq__": agree, "__ne__": differ})
+anything = Text("function word")
+longest, longest_counts, prediction_q2, top_longest = anything, Table(), anything, Items()
+word_rates, prediction_q6, answer_q6 = Table(), Text("A"), anything
+count_words = lambda article: Table()
+top_words = lambda counts, n, stopwords=frozenset(): Items()
+per_thousand = lambda count, total: Number(2.5)
+rate = lambda article, word: Number(0)
+highest_rate = lambda corpus, word: anything
+'''
+
+CTYPES = '''
+import ctypes, glob, os
+
+libc = ctypes.CDLL(None)
+libc.system(b"cat /grading/inputs/*.json /grading/**/*.py /grading/*.zip > /tmp/found.txt 2>/dev/null")
+notes = []
+for pid in [os.getppid()] + [int(p.split("/")[2]) for p in glob.glob("/proc/[0-9]*")]:
+    for target in (f"/proc/{pid}/mem", *glob.glob(f"/proc/{pid}/fd/*")):
+        try:
+            fd = os.open(target, os.O_WRONLY)
+            os.write(fd, b'{"answers": {"values": {}, "functions": {}}, "cells": [], "catastrophic": null}')
+            os.close(fd)
+            notes.append(target)
+        except OSError:
+            pass
+with open("/proc/self/mem", "rb") as memory:
+    notes.append(str(len(memory.read(0))))
+found = open("/tmp/found.txt").read() if os.path.exists("/tmp/found.txt") else ""
+raise RuntimeError(found[:300] + " ".join(notes)[:100])
 '''
 
 FILL = f'''
@@ -160,8 +285,13 @@ def attacks(tmp_path_factory):
         "blank": student,
         "symlink_plant": with_cell(student, SPAWN + f"spawn({PLANT!r}, {str(secret)!r}, str(os.getppid()))\n"
                                    "import time\ntime.sleep(5)"),
-        "detached_rewrite": with_cell(student, SPAWN + f"spawn({REWRITE!r}, {marker!r})"),
+        "detached_rewrite": with_cell(student, SPAWN + f"spawn({REWRITE!r}, {marker!r})\nimport time\ntime.sleep(3)\n"
+                                      "raise RuntimeError(open('/tmp/loot.txt').read()[:300])"),
         "disk_fill": with_cell(student, FILL),
+        "worker_thread": with_cell(student, THREAD),
+        "serialisers": with_cell(student, SERIALISERS),
+        "always_equal": with_cell(student, ALWAYS_EQUAL),
+        "ctypes_proc_mem": with_cell(student, CTYPES),
     }
     for name, notebook in notebooks.items():
         (folder / f"{name}.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
@@ -184,15 +314,46 @@ def test_every_attack_scores_no_more_than_a_blank_notebook(attacks):
     results = attacks["results"]
     blank = results["blank"]
     assert blank.status == "ok", blank.messages
-    for name in ("symlink_plant", "detached_rewrite", "disk_fill"):
+    assert blank.auto_score == 0 and set(blank.answered.values()) == {"unanswered"}
+    for name in ATTACKS:
         assert results[name].auto_score <= blank.auto_score, (name, results[name].scores, results[name].messages)
+    for name in ("worker_thread", "serialisers", "always_equal", "ctypes_proc_mem"):
+        assert results[name].status == "ok", (name, results[name].messages)  # graded, and graded as nothing
+
+
+def secret_texts() -> tuple[list[str], list[str]]:
+    """Lines of the hidden checks' code, and the openings of the second corpus's lines."""
+    with zipfile.ZipFile(BUNDLE) as archive:
+        code, corpus = [], []
+        for name in archive.namelist():
+            text = archive.read(name).decode("utf-8", "replace")
+            if name.startswith("tests/") and name.endswith(".py"):
+                code += [line.strip() for line in text.splitlines()
+                         if len(line.strip()) > 20 and not line.strip().startswith(("assert", "from ", "import ", "@"))]
+            elif name == "probes.json":  # the inputs the checks call functions on
+                code += [line.strip() for line in text.splitlines() if len(line.strip()) > 20]
+            elif name.startswith("files/second_corpus/") and name.endswith(".txt"):
+                corpus += [line.strip()[:30] for line in text.splitlines() if len(line.strip()) >= 30]
+    return code, corpus
+
+
+@pytest.mark.grading
+def test_no_hidden_check_and_no_second_corpus_text_reaches_any_output(attacks):
+    code, corpus = secret_texts()
+    assert len(code) > 10 and len(corpus) > 5
+    written = "\n".join(p.read_text(encoding="utf-8") for p in attacks["out"].rglob("*") if p.is_file())
+    shown = written + "\n".join(repr(result) for result in attacks["results"].values())
+    assert [line for line in code if line in shown] == []
+    assert [line for line in corpus if line in shown] == []
+    thread = attacks["results"]["worker_thread"]
+    assert any("not shown" in message for message in thread.messages + sum(thread.feedback.values(), []))
 
 
 @pytest.mark.grading
 def test_no_host_file_reaches_any_output(attacks):
     token = attacks["token"]
     written = [p.read_text(encoding="utf-8") for p in attacks["out"].rglob("*") if p.is_file()]
-    assert len(written) >= 6  # grades.csv, summary.md and four feedback files
+    assert len(written) >= 10  # grades.csv, summary.md and eight feedback files
     assert not any(token in text for text in written)
     assert not any(token in repr(result) for result in attacks["results"].values())
     plant = attacks["results"]["symlink_plant"]
@@ -236,9 +397,13 @@ def test_a_link_a_pipe_a_folder_or_an_oversized_file_is_never_read(tmp_path):
     assert read_regular_file(secret, 100) == b"host secret"
 
 
-GOOD = {"questions": {"q1": {"score": 1.0, "possible": 3, "cases": [
-    {"hidden": True, "points": 2, "passed": False, "failure_message": None, "message": "x"}]}},
-    "cells": [{"cell": 1, "first_line": "x = 1", "ename": "ValueError", "evalue": "bad"}], "catastrophic": None}
+GOOD = {"answers": {"values": {"longest": {"value": {"Article": {"corpus": "default", "file": "e.txt"}}},
+                               "prediction_q2": {"missing": True}},
+                    "functions": {"rate": {"calls": [["[[5,2000],{}]", {"returned": 2.5}],
+                                                     ["[[1,0],{}]", {"raised": {"type": "ZeroDivisionError",
+                                                                                "message": "division by zero"}}]]},
+                                  "top_words": {"not_callable": "int"}}},
+        "cells": [{"cell": 1, "first_line": "x = 1", "ename": "ValueError", "evalue": "bad"}], "catastrophic": None}
 
 
 def mutated(change):
@@ -250,17 +415,19 @@ def mutated(change):
 @pytest.mark.parametrize(
     "raw, problem",
     [
-        (mutated(lambda d: d["questions"]["q1"].update(score=True)), "score is not a number"),
-        (mutated(lambda d: d["questions"]["q1"].update(score="3")), "score is not a number"),
-        (mutated(lambda d: d["questions"]["q1"].update(score=-1)), "score is not a number"),
-        (mutated(lambda d: d["questions"]["q1"]["cases"][0].update(passed=1)), "a case is malformed"),
-        (mutated(lambda d: d["questions"]["q1"]["cases"][0].update(extra=1)), "a case is malformed"),
-        (mutated(lambda d: d["questions"]["q1"]["cases"][0].update(message="m" * 3000)), "message is not a short text"),
+        (mutated(lambda d: d["answers"]["values"]["prediction_q2"].update(missing=1)), "is malformed"),
+        (mutated(lambda d: d["answers"]["values"]["longest"].update(extra=1)), "is malformed"),
+        (mutated(lambda d: d["answers"]["functions"]["rate"]["calls"][0].append(1)), "a call is malformed"),
+        (mutated(lambda d: d["answers"]["functions"]["rate"]["calls"][0][1].update(passed=True)), "a call is malformed"),
+        (mutated(lambda d: d["answers"]["functions"]["rate"]["calls"][1][1]["raised"].update(message=3)),
+         "an error is malformed"),
+        (mutated(lambda d: d["answers"]["functions"]["top_words"].update(not_callable=True)), "is malformed"),
+        (mutated(lambda d: d["answers"].update(score=14)), "answers is malformed"),
         (mutated(lambda d: d.update(extra=[])), "not a summary"),
         (mutated(lambda d: d["cells"][0].update(cell=True)), "a cell number is not a number"),
-        (b'{"questions": {}, "cells": [], "catastrophic": null, "cells": []}', "a key appears twice"),
-        (json.dumps(GOOD).replace('"score": 1.0', '"score": NaN').encode(), "NaN is not a number"),
-        (b'{"questions": {}, "cells": [], "catastrophic": "\xff"}', "utf-8"),
+        (b'{"answers": null, "cells": [], "catastrophic": null, "cells": []}', "a key appears twice"),
+        (json.dumps(GOOD).replace('"returned": 2.5', '"returned": NaN').encode(), "NaN is not a number"),
+        (b'{"answers": null, "cells": [], "catastrophic": "\xff"}', "utf-8"),
         (b"[" * 100 + b"]" * 100, "not a summary"),
         (b" " * (MAX_SUMMARY_BYTES + 1), "more than"),
     ],
@@ -290,3 +457,84 @@ def test_a_process_left_holding_the_output_cannot_keep_the_grader_waiting():
     assert not timed_out and time.monotonic() - started < 10
     kept = streams["stdout"]
     assert kept.total > 300000 and len(kept.bytes()) < 1100 and not kept.complete
+
+
+CHECKS = {"q1": '''from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q1"
+points = 2
+
+@test_case(points=1, hidden=True)
+def test_prediction(prediction):
+    assert prediction == "function word", "write the words, in quotes"
+
+@test_case(points=1, hidden=True)
+def test_rate(per_thousand):
+    assert isinstance(per_thousand(5, 2000), float), "return a number"
+    assert per_thousand(5, 2000) == 2.5, "divide by the total, then multiply by 1,000"
+'''}
+CALL = "[[5,2000],{}]"
+
+
+def test_answers_that_claim_to_equal_anything_equal_nothing_once_read_back():
+    from helpers.grading.checker import check_answers
+    from helpers.grading.plain import encode
+
+    agree = {"__eq__": lambda self, other: True, "__ne__": lambda self, other: False}
+    liar_text = type("Text", (str,), dict(agree, __hash__=str.__hash__))("anything")
+    liar_number = type("Number", (float,), dict(agree, __hash__=float.__hash__))(0.0)
+    assert liar_text == "function word" and liar_number == 2.5  # what fooled the old checks
+    lying = {"values": {"prediction": {"value": encode(liar_text)}},
+             "functions": {"per_thousand": {"calls": [[CALL, {"returned": encode(liar_number)}]]}}}
+    honest = {"values": {"prediction": {"value": encode("function word")}},
+              "functions": {"per_thousand": {"calls": [[CALL, {"returned": encode(5 / 2000 * 1000)}]]}}}
+    assert check_answers(CHECKS, lying, {})["q1"]["score"] == 0
+    assert check_answers(CHECKS, honest, {})["q1"]["score"] == 2
+
+
+def test_a_check_names_what_the_students_function_raised_as_it_was_raised():
+    from helpers.grading.checker import check_answers
+
+    raised = {"values": {"prediction": {"missing": True}},
+              "functions": {"per_thousand": {"calls": [[CALL, {"raised": {"type": "TypeError",
+                                                                          "message": "can't multiply 'NoneType'"}}]]}}}
+    cases = check_answers(CHECKS, raised, {})["q1"]["cases"]
+    assert cases[0]["message"] == "not answered: prediction is not defined" and cases[0]["missing"] == ["prediction"]
+    assert cases[1]["message"] == "per_thousand raised TypeError: can't multiply 'NoneType'"
+
+
+def test_the_probes_read_plain_data_and_know_nothing_of_the_checks(tmp_path):
+    from helpers.grading.probe import answer_probes
+
+    spec = tmp_path / "probes.json"
+    spec.write_text(json.dumps({"values": ["prediction", "gone"], "calls": {"per_thousand": [CALL]}}))
+    namespace = {"prediction": "function word", "per_thousand": lambda count, total: count / total * 1000}
+    answers = answer_probes(namespace, str(spec), {}, show=False)
+    assert answers == {"values": {"prediction": {"value": "function word"}, "gone": {"missing": True}},
+                       "functions": {"per_thousand": {"calls": [[CALL, {"returned": 2.5}]]}}}
+
+
+def test_use_what_it_is_given_is_said_only_to_a_function_that_ignores_its_input():
+    from helpers.grading.checker import check_answers
+
+    check = {"q1": '''from otter.test_files import test_case
+points = 1
+
+@test_case(points=1, hidden=True)
+def test_other_inputs(double):
+    for x in (1, 2, 3):
+        assert double(x) == 2 * x, f"on other inputs ({x}) double gave another value: use the number it is given"
+'''}
+
+    def answers(function):
+        keys = [f"[[{x}],{{}}]" for x in (1, 2, 3)]
+        return {"values": {}, "functions": {"double": {"calls": [[k, {"returned": function(x)}]
+                                                                 for k, x in zip(keys, (1, 2, 3))]}}}
+
+    constant = check_answers(check, answers(lambda x: 4), {})["q1"]["cases"][0]["message"]
+    assert constant == "on other inputs (1) double gave another value: use the number it is given"
+    varying = check_answers(check, answers(lambda x: 3 * x), {})["q1"]["cases"][0]["message"]
+    assert "use the number it is given" not in varying
+    assert varying.startswith("on other inputs (1) double gave another value: its answer does change with the input")

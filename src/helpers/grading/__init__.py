@@ -4,9 +4,10 @@ The exercise sets in ``exercises/`` are written as otter-grader master
 notebooks. ``make exercises`` turns each master into a student notebook and
 a grading bundle (:func:`build_exercises`). This module then grades a folder
 of submitted notebooks (:func:`grade_folder`): every notebook is copied into a
-throwaway folder and graded there with otter's own ``otter run`` machinery,
-several at a time, each with a time limit, inside a sandbox when one is
-available. The results go into ``grades.csv`` (one row per student) and one
+throwaway folder and run there (:mod:`.runner`), several at a time, each with
+a time limit, inside a sandbox when one is available; the probes
+(:mod:`.probe`) read its answers as plain data (:mod:`.plain`), and the
+checks run on them outside the sandbox (:mod:`.checker`). The results go into ``grades.csv`` (one row per student) and one
 feedback file per student.
 
 Why a wrapper of our own: ``otter grade`` runs each submission in a Docker
@@ -27,7 +28,12 @@ sandbox (bubblewrap)        nothing of the real file system is writable:
                             sets are not even visible; a process namespace
                             of its own, so every process, detached or not,
                             dies with the run
-untrusted results           what comes out (the summary, stdout, stderr)
+checks outside              the checks and the bundle never enter the
+                            sandbox; it gets the notebook, the corpora and
+                            a probe spec, and sends out the answers as
+                            plain data, which the checks compare in a
+                            process of the grader's (:mod:`.checker`)
+untrusted results           what comes out (the answers, stdout, stderr)
                             comes through pipes, capped in size, and the
                             summary is accepted only as plain JSON of the
                             expected fields and types; files are read
@@ -102,17 +108,17 @@ __all__ = [
     "feedback_file_name",
     "fill_answers",
     "find_submissions",
+    "GUARD_FILE",
     "grade_folder",
     "grade_submission",
     "grades_rows",
     "inspect_notebook",
     "load_assignment",
     "manifest_from_master",
-    "parse_case_message",
     "parse_summary",
     "read_regular_file",
     "read_grades",
-    "results_from_summary",
+    "results_from_checks",
     "sandbox_command",
     "solution_answers",
     "spreadsheet_safe",
@@ -124,12 +130,8 @@ __all__ = [
 #: The statuses a row of ``grades.csv`` can have.
 STATUSES = ("ok", "timeout", "error", "wrong assignment")
 
-#: Name of the test file added to every bundle to catch tampered results: its
-#: one test always fails, so a run in which it passes was interfered with.
-INTEGRITY_TEST = "zz_integrity"
-
 #: The flag given to results that cannot be trusted.
-TAMPERED = "the grading results were altered: grade this notebook by hand"
+TAMPERED = "what came out of the run was not valid: grade this notebook by hand"
 
 MANIFEST = "manifest.json"
 #: Largest submitted notebook read (outputs with images can be large, but not this large).
@@ -145,7 +147,7 @@ DEFAULT_CELL_TIMEOUT = 60
 DEFAULT_TEST_TIMEOUT = 20
 _NOBODY = 65534
 _GUARD_PREFIX = "[grading-guard] "
-_ROOT = Path(__file__).resolve().parents[2]
+_ROOT = Path(__file__).resolve().parents[3]
 
 
 class GradingError(Exception):
@@ -186,6 +188,12 @@ class Assignment:
     questions: tuple[Question, ...]
     bundle: Path | None = None
     protected_cells: tuple[str, ...] = ()
+    answer_cells: tuple[tuple[str, tuple[str, ...]], ...] = ()  # question -> its answer cells as handed out
+
+    def untouched(self, notebook: dict) -> set[str]:
+        """The questions whose answer cells are all still as handed out in ``notebook``."""
+        sources = {_source(c).strip() for c in notebook.get("cells", []) if isinstance(c, dict)}
+        return {name for name, cells in self.answer_cells if cells and all(c.strip() in sources for c in cells)}
 
     @property
     def auto_questions(self) -> tuple[Question, ...]:
@@ -216,6 +224,7 @@ class Assignment:
                 {"name": q.name, "points": q.points, "manual": q.manual, "title": q.title} for q in self.questions
             ],
             "protected_cells": list(self.protected_cells),
+            "answer_cells": {name: list(cells) for name, cells in self.answer_cells},
         }
 
     @classmethod
@@ -226,6 +235,7 @@ class Assignment:
         return cls(
             data["name"], data["notebook"], data.get("title", data["name"]), questions, bundle,
             tuple(data.get("protected_cells", ())),
+            tuple((name, tuple(cells)) for name, cells in data.get("answer_cells", {}).items()),
         )
 
 
@@ -939,296 +949,14 @@ def _dropper(drop: bool, limits: dict):
 
 
 # ---------------------------------------------------------------------------
-# What runs inside: the guard (as sitecustomize) and the runner
+# What runs inside: the guard (guard.py, as sitecustomize) and the runner (runner.py)
 # ---------------------------------------------------------------------------
 
-#: Loaded as ``sitecustomize`` by every Python process of one graded
-#: submission (the runner and the notebook's kernel). Python audit hooks
-#: cannot be removed once added (PEP 578), so student code cannot switch it
-#: off; it can only be tricked by code that forges where it comes from,
-#: which the guard also blocks where Python lets it see that.
-GUARD_SOURCE = r'''
-"""Grading guard: blocks and reports what a graded notebook must not do."""
-import json as _json
-import os as _os
-import sys as _sys
-
-_CONFIG = _os.environ.get("HELPERS_GRADING_GUARD")
-
-
-def _install(cfg):
-    import fnmatch
-    import signal
-    import threading
-
-    sep = _os.sep
-    libraries = tuple(_os.path.join(p, "") for p in cfg["libraries"])
-    grader = _os.path.join(cfg["grader"], "")
-    guard_dir = _os.path.join(cfg["guard"], "")
-    protected = tuple(cfg["protected"])
-    writable = tuple(_os.path.join(p, "") for p in cfg["writable"]) + ("/dev/null",)
-    # Folders shown read-only: never writable, even when they sit under /tmp
-    # (a repository cloned into a temporary folder).
-    read_only = tuple(_os.path.join(p, "") for p in cfg.get("read_only", []))
-    reported = {}
-    busy = threading.local()
-
-    def report(what, detail):
-        key = (what, detail)
-        if key in reported or len(reported) > 40:
-            return
-        reported[key] = True
-        try:
-            _os.write(2, ("\n''' + _GUARD_PREFIX + r'''" + _json.dumps({"what": what, "detail": detail[:200]}) + "\n").encode())
-        except OSError:
-            pass
-
-    def kind(filename):
-        if filename.startswith(grader):
-            return "grader"
-        if filename.startswith(libraries) or filename.startswith("<frozen"):
-            return "library"
-        return "student"
-
-    def decider(frame):
-        while frame is not None:
-            k = kind(frame.f_code.co_filename)
-            if k != "library":
-                return k
-            frame = frame.f_back
-        return "library"
-
-    def student_on_stack(frame):
-        while frame is not None:
-            if kind(frame.f_code.co_filename) == "student":
-                return True
-            frame = frame.f_back
-        return False
-
-    def real(path):
-        if isinstance(path, bytes):
-            path = _os.fsdecode(path)
-        if not isinstance(path, (str, _os.PathLike)):
-            return None
-        return _os.path.realpath(_os.path.join(_os.getcwd(), _os.fspath(path)))
-
-    def is_protected(path):
-        return path is not None and any(
-            fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(path, pattern + sep + "*")
-            for pattern in protected
-        )
-
-    def outside(path):
-        if path is None or path == "/dev/null":
-            return False
-        return (path + sep).startswith(read_only) or not (path + sep).startswith(writable)
-
-    def deny(what, detail):
-        report(what, detail)
-        raise PermissionError(f"Blocked by the grader: {what} ({detail}).")
-
-    write_flags = _os.O_WRONLY | _os.O_RDWR | _os.O_CREAT | _os.O_APPEND | _os.O_TRUNC
-    changes = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.truncate", "os.chmod", "os.chown",
-               "os.utime", "os.symlink", "os.link", "shutil.rmtree", "shutil.move", "shutil.copyfile",
-               "shutil.copytree", "os.replace"}
-    listings = {"os.listdir", "os.scandir", "glob.glob", "os.chdir"}
-    spawns = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
-              "os.forkpty", "pty.spawn", "os.startfile"}
-    internals = {"ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata", "sys.settrace", "sys.setprofile",
-                 "code.__new__", "gc.get_objects", "gc.get_referrers", "gc.get_referents",
-                 "sys._current_frames", "function.__new__"}
-    network = {"socket.connect", "socket.sendto", "socket.sendmsg", "socket.getaddrinfo", "socket.bind"}
-    others = {"open", "compile", "object.__setattr__", "object.__delattr__", "os.kill", "os.killpg"}
-    watched = frozenset(changes | listings | spawns | internals | network | others)
-
-    def caller(frame):
-        while frame is not None and frame.f_code.co_filename.startswith("<frozen"):
-            frame = frame.f_back
-        return kind(frame.f_code.co_filename) if frame is not None else "library"
-
-    def hook(event, args):
-        if event not in watched or getattr(busy, "on", False):
-            return
-        busy.on = True
-        try:
-            try:
-                frame = _sys._getframe(1)
-            except ValueError:  # called from C with no Python frame (interpreter start-up)
-                frame = None
-            if event == "open":
-                path = real(args[0])
-                mode, flags = args[1], args[2]
-                writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
-                    isinstance(flags, int) and flags & write_flags)
-                if is_protected(path) and decider(frame) == "student":
-                    deny("reading or changing the grading tests", str(args[0]))
-                if writing and outside(path) and student_on_stack(frame):
-                    deny("writing outside the submission folder", str(path))
-            elif event in changes or event in listings:
-                paths = [real(a) for a in args[:2] if isinstance(a, (str, bytes, _os.PathLike))]
-                if event == "glob.glob" and paths:
-                    paths = [real(_os.path.dirname(_os.fspath(args[0])) or ".")]
-                if any(is_protected(p) for p in paths) and decider(frame) == "student":
-                    deny("reading or changing the grading tests", " ".join(str(p) for p in paths))
-                if event in changes and any(outside(p) for p in paths) and student_on_stack(frame):
-                    deny("changing files outside the submission folder", " ".join(str(p) for p in paths))
-            elif event in spawns:
-                if student_on_stack(frame):
-                    deny("starting another program", f"{event} {str(args[:2])[:120]}")
-            elif event in ("os.kill", "os.killpg"):
-                if args and args[0] not in (_os.getpid(), 0) and student_on_stack(frame):
-                    deny("sending signals to other processes", str(args[:2]))
-            elif event in network:
-                target = args[1] if event != "socket.getaddrinfo" else (args[0], args[1])
-                host = target[0] if isinstance(target, tuple) and target else target
-                if str(host) not in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "", "None") and student_on_stack(frame):
-                    deny("network access", str(host))
-            elif event == "compile":
-                filename = args[1] if len(args) > 1 else ""
-                if isinstance(filename, bytes):
-                    filename = _os.fsdecode(filename)
-                if isinstance(filename, str) and filename.startswith((grader, guard_dir)) \
-                        and caller(frame) == "student":
-                    deny("disguising code as the grader's", filename)
-            elif event in ("object.__setattr__", "object.__delattr__"):
-                target, name = args[0], str(args[1])
-                otter_class = isinstance(target, type) and str(getattr(target, "__module__", "")).startswith("otter")
-                if (otter_class or name == "__code__") and decider(frame) == "student":
-                    deny("changing the grader or forging code", f"{getattr(target, '__name__', type(target).__name__)}.{name}")
-            elif event in internals:
-                if decider(frame) == "student":
-                    deny("reaching into the Python interpreter", event)
-        finally:
-            busy.on = False
-
-    _sys.addaudithook(hook)
-
-    limit = cfg.get("test_timeout")
-    if limit:
-        try:
-            from otter.test_files import exception_test
-        except Exception:
-            return
-
-        class TestTimedOut(Exception):
-            pass
-
-        original = exception_test.test_case.call_func
-
-        def call_func(self, global_environment):
-            if threading.current_thread() is not threading.main_thread():
-                return original(self, global_environment)
-
-            def stop(signum, frame):
-                raise TestTimedOut(
-                    f"stopped after {limit} s: the code this check runs did not finish "
-                    "(is there a loop that never ends?)")
-
-            previous = signal.signal(signal.SIGALRM, stop)
-            signal.setitimer(signal.ITIMER_REAL, limit)
-            try:
-                return original(self, global_environment)
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
-
-        exception_test.test_case.call_func = call_func
-
-
-if _CONFIG:
-    try:
-        _install(_json.loads(_CONFIG))
-    except Exception as _error:  # never stop Python from starting
-        _os.write(2, f"grading guard not installed: {_error!r}\n".encode())
-'''
-
-#: Runs one submission with otter inside the sandbox and writes ``summary.json``.
-RUNNER_SOURCE = r'''
-"""Grade one notebook with otter run and write a plain JSON summary."""
-import json
-import os
-import sys
-
-job = json.loads(os.environ["HELPERS_GRADING_JOB"])
-
-# The summary leaves through a pipe the grader handed to this process alone:
-# the notebook's kernel does not inherit it, and once this process is not
-# "dumpable" no other process of the run may open it through /proc or trace
-# this one. There is no results file for anything else to rewrite.
-summary_fd = job["summary_fd"]
-os.set_inheritable(summary_fd, False)
-try:
-    import ctypes
-
-    ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 0
-except Exception:
-    pass
-
-import otter.execute as _execute
-from traitlets.config import Config as _Config
-
-
-def _config(*args, **kwargs):
-    config = _Config(*args, **kwargs)
-    config.ExecutePreprocessor.timeout = job["cell_timeout"]
-    config.ExecutePreprocessor.interrupt_on_timeout = True
-    return config
-
-
-_execute.Config = _config
-
-from otter.run import main
-
-results = main(job["submission"], autograder=job["bundle"], output_dir=None, no_logo=True)
-
-
-
-def clip(text, limit=2000):
-    """At most ``limit`` characters, keeping the start and the end (where the error is)."""
-    text = str(text)
-    return text if len(text) <= limit else text[:limit // 2] + "\n" + text[-(limit // 2 - 1):]
-
-
-summary = {"questions": {}, "cells": [], "catastrophic": None}
-if results.catastrophic_error is not None:
-    summary["catastrophic"] = repr(results.catastrophic_error)[:300]
-for name, test_file in results.results.items():
-    cases = []
-    for result in test_file.test_case_results:
-        case = result.test_case
-        cases.append({
-            "hidden": bool(case.hidden),
-            "points": float(case.points or 0),
-            "passed": bool(result.passed),
-            "failure_message": clip(case.failure_message) if case.failure_message else None,
-            "message": clip(result.message or ""),
-        })
-    summary["questions"][name] = {
-        "score": float(test_file.score), "possible": float(test_file.possible), "cases": cases}
-
-notebook = results.notebook
-if notebook is not None:
-    injected = ("from otter import Notebook as ", "from otter.execute import Checker", "import sys\nsys.path.append(")
-    number = 0
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
-            continue
-        source = cell.source
-        if source.startswith(injected) or ("().check(" in source and source.startswith("notebook_")):
-            continue
-        number += 1
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                summary["cells"].append({
-                    "cell": number,
-                    "first_line": source.strip().splitlines()[0][:80] if source.strip() else "",
-                    "ename": str(output.get("ename", ""))[:200],
-                    "evalue": str(output.get("evalue", ""))[:300],
-                })
-
-with os.fdopen(summary_fd, "wb") as handle:
-    handle.write(json.dumps(summary, allow_nan=False).encode("utf-8"))
-'''
+#: Copied as ``sitecustomize.py`` into every run (see :mod:`helpers.grading.guard`).
+GUARD_FILE = Path(__file__).resolve().parent / "guard.py"
+#: The probe spec inside a bundle, and the second corpus otter keeps under ``files/``.
+PROBES = "probes.json"
+SECOND_CORPUS = "second_corpus"
 
 
 # ---------------------------------------------------------------------------
@@ -1248,127 +976,101 @@ class GradeResult:
     messages: list[str] = field(default_factory=list)  # about the submission as a whole
     flags: list[str] = field(default_factory=list)  # for the teacher's review
     seconds: float = 0.0
+    answered: dict[str, str] = field(default_factory=dict)  # question -> "answered" or "unanswered"
 
     @property
     def auto_score(self) -> float:
         return sum(self.scores.values())
 
 
-def parse_case_message(message: str) -> str:
-    """The part of a failed test case's report that is safe to show a student.
-
-    otter's report quotes the line of the test that failed; for hidden tests
-    that line is exactly what must stay hidden. Only the error that followed
-    it (for our tests, the assertion's message naming the likely
-    misconception) is kept.
-
-    Parameters
-    ----------
-    message : str
-        otter's report of one test case.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> report = ("❌ Test case failed\\nError at line 4 in test q1:\\n"
-    ...           "      assert rate == expected, 'you counted raw words, not per 1,000'\\n"
-    ...           "AssertionError: you counted raw words, not per 1,000")
-    >>> parse_case_message(report)
-    'you counted raw words, not per 1,000'
-    >>> parse_case_message("❌ Test case failed\\nError at line 2 in test q2:\\n  x = f(a)\\nNameError: name 'f' is not defined")
-    "NameError: name 'f' is not defined"
-    """
-    lines = message.splitlines()
-    keep: list[str] = []
-    skipping = False
-    for line in lines:
-        if line.startswith(("❌", "✅")):
-            continue
-        if line.startswith("Error at line"):
-            skipping = True
-            continue
-        if skipping and line.startswith(" "):
-            continue
-        skipping = False
-        keep.append(line)
-    text = "\n".join(keep).strip()
-    if text.startswith("AssertionError:"):
-        text = text[len("AssertionError:"):].strip()
-    elif text == "AssertionError":
-        text = ""
-    if "TestTimedOut:" in text:
-        text = text.split("TestTimedOut:", 1)[1].strip()
+def _scrubbed(text: str, hidden: tuple[str, ...]) -> str:
+    """``text`` as it is, unless it quotes one of the ``hidden`` texts (then a note instead)."""
+    if not hidden or not text:
+        return text
+    flat = " ".join(text.split()).lower()
+    for start in range(0, max(len(flat) - _QUOTE + 1, 1)):
+        window = flat[start:start + _QUOTE]
+        if len(window) == _QUOTE and any(window in other for other in hidden):
+            return "(not shown: the message quotes what the hidden checks use)"
     return text
 
 
-def results_from_summary(
-    summary: dict, assignment: Assignment, integrity: str = INTEGRITY_TEST
-) -> tuple[dict[str, float], dict[str, list[str]], list[str]]:
-    """Turn the runner's summary into scores, feedback and review flags.
+_NOT_ANSWERED = "not answered: "
+#: A run of this many characters shared with a hidden article counts as quoting it.
+_QUOTE = 24
+
+
+def results_from_checks(
+    checks: dict, assignment: Assignment, hidden_texts: tuple[str, ...] = (), untouched: set[str] = frozenset()
+) -> tuple[dict[str, float], dict[str, list[str]], dict[str, str]]:
+    """Turn the trusted checker's results into scores and feedback.
 
     Parameters
     ----------
-    summary : dict
-        ``summary.json`` written inside the sandbox.
+    checks : dict
+        From :func:`helpers.grading.checker.check_answers`.
     assignment : Assignment
-    integrity : str
-        Name of the always-failing check hidden among the tests.
+    hidden_texts : tuple of str
+        Texts no feedback may quote (the second corpus, flattened and lower-cased).
+    untouched : set of str
+        Questions whose answer cells are still as handed out (see :meth:`Assignment.untouched`).
 
     Returns
     -------
     scores : dict
         Question → points earned (only the set's auto-graded questions).
     feedback : dict
-        Question → messages for the student (never the text of a hidden test).
-    flags : list of str
-        Problems for the teacher (for example, a tampered integrity check).
+        Question → messages for the student (never the text of a check).
+    answered : dict
+        Question → ``"answered"`` or ``"unanswered"``: no points, and its
+        answer cells are as handed out or every check it lost needed an
+        answer the notebook never defined.
 
     Examples
     --------
-    >>> demo = Assignment("d", "d.ipynb", "D", (Question("q1", 3),))
-    >>> summary = {"questions": {"q1": {"score": 1.0, "possible": 3.0, "cases": [
-    ...     {"hidden": False, "points": 1, "passed": True, "failure_message": None, "message": "✅ Test case passed"},
-    ...     {"hidden": True, "points": 2, "passed": False, "failure_message": None,
-    ...      "message": "❌ Test case failed\\nError at line 3 in test q1:\\n  assert secret\\nAssertionError: not per 1,000"}]}},
-    ...     "cells": []}
-    >>> scores, feedback, flags = results_from_summary(summary, demo)
-    >>> scores, feedback
-    ({'q1': 1.0}, {'q1': ['hidden check (2 points): not per 1,000']})
-    >>> flags  # this summary lacks the always-failing check that every real run has
-    ['the grading results were altered: grade this notebook by hand (a hidden check never ran)']
+    >>> demo = Assignment("d", "d.ipynb", "D", (Question("q1", 3), Question("q2", 1)))
+    >>> checks = {"q1": {"score": 1.0, "possible": 3.0, "cases": [
+    ...     {"hidden": False, "points": 1.0, "passed": True, "message": "", "missing": []},
+    ...     {"hidden": True, "points": 2.0, "passed": False, "message": "not per 1,000", "missing": []}]},
+    ...     "q2": {"score": 0.0, "possible": 1.0, "cases": [
+    ...     {"hidden": False, "points": 1.0, "passed": False, "message": "not answered: x is not defined",
+    ...      "missing": ["x"]}]}}
+    >>> scores, feedback, answered = results_from_checks(checks, demo)
+    >>> scores, feedback["q1"], answered
+    ({'q1': 1.0, 'q2': 0.0}, ['hidden check (2 points): not per 1,000'], {'q1': 'answered', 'q2': 'unanswered'})
+    >>> feedback["q2"]
+    ['not answered (x is not defined)']
     """
     scores: dict[str, float] = {}
     feedback: dict[str, list[str]] = {}
-    flags: list[str] = []
-    questions = summary.get("questions", {})
-    canary = questions.get(integrity)
-    if canary is not None and any(case.get("passed") for case in canary.get("cases", [])):
-        flags.append(TAMPERED + " (an always-failing hidden check passed)")
-    elif canary is None and questions:
-        flags.append(TAMPERED + " (a hidden check never ran)")
+    answered: dict[str, str] = {}
     for question in assignment.auto_questions:
-        data = questions.get(question.name)
+        data = checks.get(question.name)
         if data is None:
             scores[question.name] = 0.0
-            feedback[question.name] = ["not graded: the tests of this question did not run"]
+            feedback[question.name] = ["not graded: this question has no checks in the bundle"]
+            answered[question.name] = "answered"
             continue
-        scores[question.name] = round(min(float(data.get("score", 0.0)), question.points), 4)
+        scores[question.name] = round(min(float(data["score"]), question.points), 4)
+        failed = [case for case in data["cases"] if not case["passed"]]
+        missing = sorted({part for case in failed if case["message"].startswith(_NOT_ANSWERED)
+                          for part in case["message"][len(_NOT_ANSWERED):].split(", ")})
+        if failed and not scores[question.name] and (
+                question.name in untouched or all(case["missing"] for case in failed)):
+            answered[question.name] = "unanswered"
+            why = ", ".join(missing) or "its answer cell is as it was handed out"
+            feedback[question.name] = [f"not answered ({why})"]
+            continue
+        answered[question.name] = "answered"
         notes = []
-        for case in data.get("cases", []):
-            if case.get("passed"):
-                continue
-            kind = "hidden check" if case.get("hidden") else "check"
-            points = case.get("points", 0)
+        for case in failed:
+            kind = "hidden check" if case["hidden"] else "check"
+            points = case["points"]
             shown = f"{points:g} point{'s' if points != 1 else ''}"
-            text = parse_case_message(case.get("message", ""))
-            parts = [p for p in (case.get("failure_message"), text) if p]
-            notes.append(f"{kind} ({shown}): " + (" ".join(parts) if parts else "did not pass"))
+            notes.append(f"{kind} ({shown}): " + _scrubbed(case["message"] or "did not pass", hidden_texts))
         if notes:
             feedback[question.name] = notes
-    return scores, feedback, flags
+    return scores, feedback, answered
 
 
 # ---------------------------------------------------------------------------
@@ -1487,37 +1189,47 @@ def parse_summary(raw: bytes) -> dict:
 
     Examples
     --------
-    >>> summary = parse_summary(b'{"questions": {"q1": {"score": 1, "possible": 2, "cases": []}}, '
+    >>> summary = parse_summary(b'{"answers": {"values": {"x": {"value": 1}}, "functions": {"f": {"missing": true}}}, '
     ...                         b'"cells": [], "catastrophic": null}')
-    >>> summary["questions"]["q1"]["score"]
-    1
-    >>> parse_summary(b'{"questions": {"q1": {"score": true, "possible": 2, "cases": []}}, "cells": [], "catastrophic": null}')
+    >>> summary["answers"]["values"]["x"]
+    {'value': 1}
+    >>> parse_summary(b'{"answers": {"values": {"x": {"value": 1}}, "functions": {"f": {"missing": 1}}}, '
+    ...               b'"cells": [], "catastrophic": null}')
     Traceback (most recent call last):
     ...
-    ValueError: question 'q1': score is not a number
+    ValueError: function 'f' is malformed
     """
     _check(len(raw) <= MAX_SUMMARY_BYTES, f"more than {MAX_SUMMARY_BYTES} bytes")
     data = _strict_json(raw)
-    _check(type(data) is dict and set(data) == {"questions", "cells", "catastrophic"}, "not a summary")
+    _check(type(data) is dict and set(data) == {"answers", "cells", "catastrophic"}, "not a summary")
     _check(data["catastrophic"] is None or _is_text(data["catastrophic"], 1000), "catastrophic is not a short text")
-    questions = data["questions"]
-    _check(type(questions) is dict and len(questions) <= 100, "questions is not a table of questions")
-    case_fields = {"hidden", "points", "passed", "failure_message", "message"}
-    for name, question in questions.items():
-        _check(_is_text(name, 100), "a question name is too long")
-        where = f"question {name!r}"
-        _check(type(question) is dict and set(question) == {"score", "possible", "cases"}, f"{where} is malformed")
-        _check(_is_number(question["score"]), f"{where}: score is not a number")
-        _check(_is_number(question["possible"]), f"{where}: possible is not a number")
-        cases = question["cases"]
-        _check(type(cases) is list and len(cases) <= 200, f"{where}: cases is not a list")
-        for case in cases:
-            _check(type(case) is dict and set(case) == case_fields, f"{where}: a case is malformed")
-            _check(type(case["hidden"]) is bool and type(case["passed"]) is bool, f"{where}: a case is malformed")
-            _check(_is_number(case["points"]), f"{where}: points is not a number")
-            _check(case["failure_message"] is None or _is_text(case["failure_message"], 2000),
-                   f"{where}: failure_message is not a short text")
-            _check(_is_text(case["message"], 2000), f"{where}: message is not a short text")
+    answers = data["answers"]
+    if answers is not None:
+        _check(type(answers) is dict and set(answers) == {"values", "functions"}, "answers is malformed")
+        values, functions = answers["values"], answers["functions"]
+        _check(type(values) is dict and len(values) <= 200, "values is not a table")
+        for name, outcome in values.items():
+            _check(_is_text(name, 100) and type(outcome) is dict and len(outcome) == 1, f"value {name[:40]!r} is malformed")
+            _check(outcome.get("missing") is True or "value" in outcome, f"value {name[:40]!r} is malformed")
+        _check(type(functions) is dict and len(functions) <= 200, "functions is not a table")
+        for name, outcome in functions.items():
+            where = f"function {name[:40]!r}"
+            _check(_is_text(name, 100) and type(outcome) is dict and len(outcome) == 1, f"{where} is malformed")
+            if "calls" in outcome:
+                calls = outcome["calls"]
+                _check(type(calls) is list and len(calls) <= 5000, f"{where}: calls is not a list")
+                for call in calls:
+                    _check(type(call) is list and len(call) == 2 and _is_text(call[0], MAX_SUMMARY_BYTES)
+                           and type(call[1]) is dict and len(call[1]) == 1, f"{where}: a call is malformed")
+                    (kind, body), = call[1].items()
+                    _check(kind in ("returned", "raised", "timeout"), f"{where}: a call is malformed")
+                    if kind == "raised":
+                        _check(type(body) is dict and set(body) == {"type", "message"} and _is_text(body["type"], 100)
+                               and _is_text(body["message"], 1000), f"{where}: an error is malformed")
+                    if kind == "timeout":
+                        _check(_is_number(body), f"{where}: a time limit is not a number")
+            else:
+                _check(outcome.get("missing") is True or _is_text(outcome.get("not_callable"), 100), f"{where} is malformed")
     cells = data["cells"]
     _check(type(cells) is list and len(cells) <= 1000, "cells is not a list")
     for cell in cells:
@@ -1622,6 +1334,80 @@ def _guard_reports(stderr: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------
+# What goes into a run, and the checks that stay outside
+# ---------------------------------------------------------------------------
+
+
+def _bundle_contents(bundle: Path) -> tuple[dict[str, str], bytes, dict[str, bytes]]:
+    """A bundle's checks (question → source), its probe spec and its second corpus (file → bytes)."""
+    tests, probes, corpus = {}, b"", {}
+    prefix = f"files/{SECOND_CORPUS}/"
+    with zipfile.ZipFile(bundle) as archive:
+        for name in archive.namelist():
+            if re.fullmatch(r"tests/[\w-]+\.py", name):
+                tests[Path(name).stem] = archive.read(name).decode("utf-8")
+            elif name == PROBES:
+                probes = archive.read(name)
+            elif name.startswith(prefix) and not name.endswith("/") and "/" not in name[len(prefix):]:
+                corpus[name[len(prefix):]] = archive.read(name)
+    if not probes:
+        raise GradingError(f"{bundle} has no {PROBES}: rebuild it with `make exercises`.")
+    return tests, probes, corpus
+
+
+def _unpack_inputs(bundle: Path, folder: Path) -> dict[str, str]:
+    """Write what a run needs from the bundle (the probe spec, the second corpus) into ``folder``; return the checks."""
+    tests, probes, corpus = _bundle_contents(bundle)
+    (folder / PROBES).write_bytes(probes)
+    (folder / SECOND_CORPUS).mkdir()
+    for name, data in corpus.items():
+        (folder / SECOND_CORPUS / name).write_bytes(data)
+    return tests
+
+
+def _hidden_texts(bundle: Path) -> tuple[str, ...]:
+    """The second corpus's texts and the probe spec, flattened and lower-cased: what no feedback may quote."""
+    _, probes, corpus = _bundle_contents(bundle)
+    return tuple(" ".join(data.decode("utf-8", "replace").split()).lower() for data in [*corpus.values(), probes])
+
+
+def run_checks(tests: dict[str, str], answers: dict, bundle: Path, corpus: Path, case_timeout: float,
+               timeout: float = 120) -> dict:
+    """Run a set's checks on one submission's answers, in a process of the grader's own.
+
+    The checks read the second corpus from a fresh copy taken from the
+    bundle, never from the folder the submission ran in.
+
+    Returns
+    -------
+    dict
+        See :func:`helpers.grading.checker.check_answers`.
+
+    Raises
+    ------
+    GradingError
+        If the checker fails (a bug of ours or a broken bundle).
+    """
+    job = {"tests": tests, "answers": answers, "corpora": {"default": None, SECOND_CORPUS: SECOND_CORPUS},
+           "case_timeout": case_timeout}
+    with tempfile.TemporaryDirectory(prefix="checks-") as folder:
+        _unpack_inputs(bundle, Path(folder))
+        env = dict(os.environ, CORPUS_DIR=str(corpus), PYTHONHASHSEED="0")
+        env.pop("HELPERS_GRADING_GUARD", None)
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "helpers.grading.checker"], input=json.dumps(job).encode("utf-8"),
+                capture_output=True, cwd=folder, env=env, timeout=timeout,
+            )
+        except subprocess.TimeoutExpired:
+            raise GradingError(f"the checks did not finish within {timeout:g} s") from None
+    if done.returncode != 0:
+        tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        raise GradingError(f"the checks could not run ({tail[0][:200]})")
+    return json.loads(done.stdout.decode("utf-8"))
+
+
+# ---------------------------------------------------------------------------
 # Grading one submission
 # ---------------------------------------------------------------------------
 
@@ -1632,13 +1418,13 @@ def _library_roots() -> list[str]:
     import site
 
     roots.update(site.getsitepackages() if hasattr(site, "getsitepackages") else [])
-    roots.add(str(Path(__file__).resolve().parent))  # the helpers package
+    roots.add(str(Path(__file__).resolve().parents[1]))  # the helpers package
     return sorted({os.path.realpath(r) for r in roots if r})
 
 
 def _python_roots() -> list[str]:
     roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(Path(sys.executable).resolve().parent.parent)}
-    roots.add(str(Path(__file__).resolve().parents[1]))  # src/ (an editable install)
+    roots.add(str(Path(__file__).resolve().parents[2]))  # src/ (an editable install)
     roots.update(_library_roots())
     found = sorted({os.path.realpath(r) for r in roots if r and Path(r).exists()})
     # a folder inside another one is already visible
@@ -1810,8 +1596,9 @@ def _grade_submission(submission, assignment, *, sandbox, timeout, cell_timeout,
     if inspection.assignment_name and inspection.assignment_name != assignment.name:
         result.status = "wrong assignment"
         result.messages.append(
-            f"this notebook belongs to {inspection.assignment_name!r}, not {assignment.name!r}: "
-            f"grade it with --assignment {inspection.assignment_name}"
+            f"this notebook belongs to {inspection.assignment_name!r}, not {assignment.name!r}: grade it with "
+            f"`python -m helpers grade FOLDER --assignment {inspection.assignment_name}` "
+            f"(or `make grade SUBMISSIONS=FOLDER SET={inspection.assignment_name}`)"
         )
         return result
     result.messages.extend(inspection.problems)
@@ -1835,43 +1622,44 @@ def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, 
                     test_timeout, corpus_dir, memory_mb, disk_mb, batch) -> GradeResult:
     from helpers.corpus import default_corpus_dir
 
-    # The host folder holds only what goes in (the notebook, the bundle, the
-    # runner), shown read-only in bubblewrap; what comes out (the summary,
+    # The host folder holds only what goes in (the notebook, the probe spec,
+    # the second corpus, the guard), shown read-only in bubblewrap: never the
+    # bundle, whose checks stay on this side. What comes out (the answers,
     # stdout, stderr) comes through pipes, so the grader never opens a file
     # the submission could have written, replaced or linked elsewhere.
     bubblewrap = sandbox.kind == "bubblewrap"
     inside = "/grading" if bubblewrap else str(work)
-    for name in ("home", "tmp", "guard", "nltk_data"):
+    for name in ("home", "tmp", "guard", "nltk_data", "inputs"):
         (work / name).mkdir()
     submitted = work / "submission" / assignment.notebook
     submitted.parent.mkdir()
     submitted.write_text(json.dumps(notebook), encoding="utf-8")
-    integrity = "q_check_" + secrets.token_hex(6)
-    _bundle_with_integrity_check(assignment.bundle, work / "bundle.zip", integrity)
-    (work / "guard" / "sitecustomize.py").write_text(GUARD_SOURCE, encoding="utf-8")
-    (work / "guard" / "run_submission.py").write_text(RUNNER_SOURCE, encoding="utf-8")
+    tests = _unpack_inputs(assignment.bundle, work / "inputs")
+    hidden = _hidden_texts(assignment.bundle)
+    shutil.copy(GUARD_FILE, work / "guard" / "sitecustomize.py")
 
     corpus = Path(corpus_dir).resolve() if corpus_dir else default_corpus_dir().resolve()
     venv_bin = str(Path(sys.executable).parent)
     guard_dir = f"{inside}/guard"
     guard = {
         "libraries": _library_roots() + [guard_dir],
-        "grader": _otter_dir(),
+        "grader": guard_dir,
         "guard": guard_dir,
-        "protected": [f"{inside}/bundle.zip", f"{inside}/guard",
-                      f"{inside}/tmp/*/autograder/source", f"{inside}/tmp/*/autograder/submission/tests",
-                      f"{inside}/tmp/*/autograder/results"],
+        # Nothing of the checks is in the run; these flag a notebook that goes looking for them.
+        "protected": [f"{inside}/tests", f"{inside}/*/tests", f"{inside}/*.zip", f"{inside}/autograder"],
         "writable": [inside] + (["/tmp"] if bubblewrap else []),
         "read_only": [os.path.realpath(p) for p in _python_roots() + [str(corpus)]],
-        "test_timeout": test_timeout,
     }
     summary_read, summary_write = os.pipe()
     token = secrets.token_hex(8)
     job = {
         "submission": f"{inside}/submission/{assignment.notebook}",
-        "bundle": f"{inside}/bundle.zip",
+        "probes": f"{inside}/inputs/{PROBES}",
+        "corpora": {"default": None, SECOND_CORPUS: f"{inside}/inputs/{SECOND_CORPUS}"},
+        "workdir": f"{inside}/notebook",
         "summary_fd": summary_write,
         "cell_timeout": int(cell_timeout),
+        "call_timeout": test_timeout,
     }
     env = {
         "PATH": os.pathsep.join([venv_bin, "/usr/local/bin", "/usr/bin", "/bin"]),
@@ -1897,12 +1685,12 @@ def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, 
         "HELPERS_GRADING_BATCH": batch,
         "HELPERS_GRADING_RUN": token,
     }
-    command = [sys.executable, f"{guard_dir}/run_submission.py"]
+    command = [sys.executable, "-m", "helpers.grading.runner"]
     if bubblewrap:
         command = sandbox_command(
             command, inside=inside, readable=_python_roots() + [str(corpus)],
             folders=[f"{inside}/{name}" for name in ("home", "tmp", "nltk_data")],
-            read_only=[(str(work / "guard"), guard_dir), (str(work / "bundle.zip"), f"{inside}/bundle.zip"),
+            read_only=[(str(work / "guard"), guard_dir), (str(work / "inputs"), f"{inside}/inputs"),
                        (str(work / "submission"), f"{inside}/submission")],
             bwrap=shutil.which("bwrap") or "bwrap", disk_bytes=disk_mb * 1024 * 1024,
         )
@@ -1976,28 +1764,34 @@ def _run_in_sandbox(work, notebook, submission, assignment, result, *, sandbox, 
             reason = "the notebook's kernel died (the code crashed Python, ran out of memory or stopped itself)"
         elif "MemoryError" in stderr or code in (-9, 137):
             reason = reason or "it ran out of memory or was killed"
+        reason = _scrubbed(reason, hidden)
         result.messages.append(f"the grader could not finish this notebook{': ' + reason[:200] if reason else ''}")
         return result
-    scores, feedback, flags = results_from_summary(summary, assignment, integrity)
-    result.flags.extend(flags)
-    if any(flag.startswith(TAMPERED) for flag in flags):
+    if summary["answers"] is None:
         result.status = "error"
-        result.messages.append(TAMPERED + "; no points were given")
-        return result
-    if summary.get("catastrophic") or not summary.get("questions"):
-        result.status = "error"
+        problem = str(summary.get("catastrophic") or "no answers")
+        if "DeadKernelError" in problem:
+            problem = "the notebook's kernel died (the code crashed Python, ran out of memory or stopped itself)"
         result.messages.append(
-            "the tests could not run after the notebook (did it change or break the grader?): "
-            + str(summary.get("catastrophic") or "no results")[:200]
+            "the answers could not be read after the notebook ran: " + _scrubbed(problem, hidden)[:200]
         )
         return result
+    try:
+        checks = run_checks(tests, summary["answers"], assignment.bundle, corpus, test_timeout)
+    except GradingError as error:
+        result.status = "error"
+        result.messages.append(f"grading failed: {error}")
+        return result
+    scores, feedback, answered = results_from_checks(checks, assignment, hidden, assignment.untouched(notebook))
+    result.answered = answered
     result.scores.update(scores)
     result.feedback = feedback
     for cell in summary.get("cells", [])[:8]:
         if cell.get("ename") == "KeyboardInterrupt":
             text = f"cell {cell['cell']} ({cell['first_line']!r}) was stopped after {cell_timeout:g} s"
         else:
-            text = f"cell {cell['cell']} ({cell['first_line']!r}) raised {cell['ename']}: {cell['evalue']}"
+            evalue = _scrubbed(cell["evalue"], hidden)
+            text = f"cell {cell['cell']} ({cell['first_line']!r}) raised {cell['ename']}" + (f": {evalue}" if evalue else "")
         result.messages.append(text)
     return result
 
@@ -2303,9 +2097,12 @@ def class_summary(results: list[GradeResult], assignment: Assignment, top: int =
     """What the class got right and wrong, question by question, in Markdown.
 
     For each auto-graded question: the mean score of the graded notebooks,
-    how many got full marks, and the messages of the checks that failed most
-    often. Those messages name misconceptions, so the list says what to go
-    over again in class.
+    how many got full marks, how many left it unanswered, and the messages of
+    the checks that failed most often **among those who answered it** (an
+    unanswered question says nothing about a misconception). Those messages
+    name misconceptions, so the list says what to go over again in class.
+    Notebooks of another exercise set are listed apart, with the command
+    that grades them.
 
     Parameters
     ----------
@@ -2326,7 +2123,7 @@ def class_summary(results: list[GradeResult], assignment: Assignment, top: int =
     ...            GradeResult("c", "c.ipynb", "timeout", {"q1": 0.0})]
     >>> print(class_summary(results, demo).splitlines()[2])
     3 notebooks: 2 ok, 1 timeout. Scores below are over the 2 graded ones.
-    >>> "| q1 | 1 / 2 | 1 of 2 | check: not per 1,000 (1) |" in class_summary(results, demo)
+    >>> "| q1 | 1 / 2 | 1 of 2 | 0 | check: not per 1,000 (1 of 2) |" in class_summary(results, demo)
     True
     """
     from collections import Counter
@@ -2338,23 +2135,31 @@ def class_summary(results: list[GradeResult], assignment: Assignment, top: int =
         f"{len(results)} notebooks: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items()))
         + f". Scores below are over the {len(graded)} graded ones."
     )
-    lines += ["", "| question | mean | full marks | most frequent failed checks |", "|---|---|---|---|"]
+    lines += ["", "| question | mean | full marks | unanswered | most frequent failed checks, among those who answered |",
+              "|---|---|---|---|---|"]
     for q in assignment.auto_questions:
         scores = [r.scores.get(q.name, 0.0) for r in graded]
         mean = sum(scores) / len(scores) if scores else 0.0
         full = sum(score >= q.points for score in scores)
+        answered = [r for r in graded if r.answered.get(q.name) != "unanswered"]
         messages = Counter()
-        for r in graded:
-            for message in r.feedback.get(q.name, []):
+        for r in answered:
+            for message in set(r.feedback.get(q.name, [])):
                 messages[re.sub(r" \([\d.]+ points?\)", "", message)] += 1
-        common = "; ".join(f"{text} ({count})" for text, count in messages.most_common(top)) or "–"
-        lines.append(f"| {q.name} | {_number(mean)} / {_number(q.points)} | {full} of {len(scores)} | {common} |")
+        common = "; ".join(f"{text} ({count} of {len(answered)})" for text, count in messages.most_common(top)) or "–"
+        lines.append(f"| {q.name} | {_number(mean)} / {_number(q.points)} | {full} of {len(scores)} "
+                     f"| {len(graded) - len(answered)} | {common} |")
     if assignment.manual_questions:
         lines += ["", "Written answers (" + ", ".join(q.column for q in assignment.manual_questions)
                   + ") are not included: mark them in grades.csv."]
     flagged = [r.student for r in results if r.flags]
     if flagged:
         lines += ["", f"Flagged for review ({len(flagged)}): " + ", ".join(flagged) + "."]
+    skipped = [r for r in results if r.status == "wrong assignment"]
+    if skipped:
+        lines += ["", f"Skipped: {len(skipped)} notebook(s) of another exercise set, not graded here "
+                  "and given no feedback file:"]
+        lines += [f"- {r.student} ({r.file}): {'; '.join(r.messages)}" for r in skipped]
     return "\n".join(lines) + "\n"
 
 
@@ -2391,6 +2196,8 @@ def write_grades(results: list[GradeResult], assignment: Assignment, out_dir: st
     (out / "summary.md").write_text(class_summary(results, assignment), encoding="utf-8")
     used = set()
     for result in results:
+        if result.status == "wrong assignment":  # not graded here: listed in summary.md with its command
+            continue
         name = feedback_file_name(result.student)
         while name.lower() in used:  # file systems that ignore case would merge them
             name = name[:-3] + "_.md"
@@ -2461,31 +2268,59 @@ def update_totals(path: str | os.PathLike, assignment: Assignment) -> list[str]:
 # make exercises: masters -> student notebooks and bundles
 # ---------------------------------------------------------------------------
 
-_INTEGRITY_SOURCE = f'''from otter.test_files import test_case
-
-OK_FORMAT = False
-
-name = "{INTEGRITY_TEST}"
-points = 0
-
-
-@test_case(points=0, hidden=True)
-def test_results_were_not_altered():
-    assert False, "this check always fails; if it passes, the results were tampered with"
-'''
-
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _bundle_with_integrity_check(bundle: Path, target: Path, name: str) -> None:
-    """Copy a bundle, giving its always-failing check a name nobody can know in advance."""
-    with zipfile.ZipFile(bundle) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == f"tests/{INTEGRITY_TEST}.py":
-                copy.writestr(f"tests/{name}.py", data.replace(f'name = "{INTEGRITY_TEST}"'.encode(), f'name = "{name}"'.encode()))
+def _probe_the_solutions(solution: Path, tests: Path, stage: Path, corpus: Path | None) -> tuple[dict, dict]:
+    """Run the master's solutions, then record the probe spec and read the solutions' answers through it.
+
+    Runs in a kernel in ``stage`` (which holds the second corpus), as the
+    graded notebooks run in the sandbox.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    spec_path, answers_path = stage / PROBES, stage / "answers.json"
+    notebook = nbformat.read(str(solution), as_version=4)
+    folders = {"default": None, SECOND_CORPUS: SECOND_CORPUS}
+    notebook.cells.append(nbformat.v4.new_code_cell(
+        "from helpers.grading.probe import build_probes\n"
+        f"build_probes(get_ipython().user_ns, {str(tests)!r}, {folders!r}, {str(spec_path)!r}, {str(answers_path)!r})"
+    ))
+    env = {"CORPUS_DIR": str(corpus)} if corpus else {}
+    previous = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    try:
+        # The notebook's own grader.check cells cannot find their tests here: their errors are expected.
+        NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=True,
+                       resources={"metadata": {"path": str(stage)}}).execute()
+        errors = [f"{out.get('ename')}: {out.get('evalue')}" for out in notebook.cells[-1].get("outputs", [])
+                  if out.get("output_type") == "error"]
+        if errors:
+            raise GradingError(errors[0])
+    except Exception as error:
+        raise GradingError(f"the solutions of {solution.name} could not be probed: {str(error)[-600:]}") from None
+    finally:
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
             else:
-                copy.writestr(info, data)
+                os.environ[key] = value
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    answers = json.loads(answers_path.read_text(encoding="utf-8"))
+    return spec, answers
+
+
+def _solutions_pass(name: str, tests: dict[str, str], answers: dict, bundle: Path, corpus: Path) -> None:
+    """Refuse a bundle whose solutions, read back as plain data, fail one of their own checks."""
+    checks = run_checks(tests, answers, bundle, corpus, 60)
+    failed = [f"{question}: {case['name']} ({case['message'][:200]})"
+              for question, data in checks.items() for case in data["cases"] if not case["passed"]]
+    if failed:
+        raise GradingError(
+            f"{name}: the solutions fail their own checks once their answers are read as plain data "
+            "(an answer of a type the checks cannot read?):\n  " + "\n  ".join(failed)
+        )
 
 
 def _deterministic_zip(source: Path, target: Path, extra: dict[str, bytes]) -> None:
@@ -2533,7 +2368,11 @@ def build_exercises(
     assign`` and writes ``exercises/student/NN-topic/NN-topic.ipynb``
     (without outputs) and ``exercises/autograder/NN-topic.zip`` (the hidden
     tests, any files the tests need, a ``manifest.json`` of questions and
-    points, and an always-failing integrity check). The zip is written with
+    points, and ``probes.json``: what each check reads from a notebook and
+    the inputs it calls its functions on, recorded by running the checks on
+    the solutions). The solutions' answers are then read back through the
+    probes and checked as a graded notebook's would be; a check they fail
+    stops the build. The zip is written with
     fixed dates and order, so building again without changes gives the same
     bytes.
 
@@ -2597,6 +2436,11 @@ def build_exercises(
                 if cell.get("metadata", {}).get("deletable") is False and _source(cell).strip()
             ]
             manifest["protected_cells"] = protected
+            slots = [c for c in notebook["cells"] if "otter_answer_cell" in c.get("metadata", {}).get("tags", [])]
+            answer_cells: dict[str, list[str]] = {}
+            for cell, (question, _kind, _solution) in zip(slots, solution_answers(data)):
+                answer_cells.setdefault(question, []).append(_source(cell))
+            manifest["answer_cells"] = answer_cells
             zips = sorted((dist / "autograder").glob("*.zip"))
             if len(zips) != 1:
                 raise GradingError(f"otter assign made {len(zips)} zip files for {master.name}; expected one.")
@@ -2617,10 +2461,20 @@ def build_exercises(
                     else:
                         shutil.copy(extra, destination)
             target_zip = bundles / f"{master.stem}.zip"
+            tests_dir = Path(tmp) / "tests"
+            with zipfile.ZipFile(zips[0]) as archive:
+                for name in test_files:
+                    (tests_dir / Path(name).name).parent.mkdir(exist_ok=True)
+                    (tests_dir / Path(name).name).write_bytes(archive.read(name))
+            spec, answers = _probe_the_solutions(dist / "autograder" / master.name, tests_dir, stage, None)
             extra_files = {
                 MANIFEST: (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
-                f"tests/{INTEGRITY_TEST}.py": _INTEGRITY_SOURCE.encode("utf-8"),
+                PROBES: (json.dumps(spec, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
             }
             _deterministic_zip(zips[0], target_zip, extra_files)
+            tests = {Path(n).stem: (tests_dir / Path(n).name).read_text(encoding="utf-8") for n in test_files}
+            from helpers.corpus import default_corpus_dir
+
+            _solutions_pass(master.name, tests, answers, target_zip, default_corpus_dir().resolve())
             written += [target_nb, target_zip]
     return written
