@@ -300,3 +300,15 @@ def test_entities_through_check_corpus(make_corpus, capsys):
 def test_find_and_unescape_entities(text, found, unescaped):
     assert find_entities(text) == found
     assert unescape_entities(text) == unescaped
+
+
+@pytest.mark.parametrize("command", [["words"], ["sources", "--explain", "--near-misses"], ["reuse", "--top", "5"]])
+def test_hostile_names_and_text_through_every_command_are_escaped(make_corpus, capsys, command):
+    shared = "The council voted on Tuesday to close the Eastside branch library by the end of June this year."
+    files = {name: f"Headline {i}\n“We had no choice,” Mayor Ruth Okafor said.\n{shared}\x1b[2J\n"
+             for i, name in enumerate(HOSTILE_NAMES.values())}
+    folder = make_corpus(files)
+    main([command[0], str(folder), *command[1:]])
+    out, err = capsys.readouterr()
+    assert _unsafe_characters(out) == [] and _unsafe_characters(err) == [], command
+    assert "red.txt" in out

@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from helpers.commands._common import add_inputs_argument, fail, load_inputs, print_json, print_table
+from helpers.commands._common import add_inputs_argument, fail, load_inputs, print_json, print_table, safe_name
 from helpers.corpus import CorpusError
 from helpers.reuse import (
     DEFAULT_MAX_GAP,
@@ -124,7 +124,7 @@ def run(args) -> int:
             continue  # surely long enough; only short texts are counted exactly
         count = len(matching_words(article.text, offsets=False).forms)
         if count < args.n:
-            print(f"note: {article.file} has {count} words, fewer than --n {args.n}: it cannot share a passage.", file=sys.stderr)
+            print(f"note: {safe_name(article.file)} has {count} words, fewer than --n {args.n}: it cannot share a passage.", file=sys.stderr)
     paraphrases = "none" if args.no_paraphrases else ("all" if args.all_paraphrases else True)
     if paraphrase_scope(corpus, paraphrases) == "related":
         print(
@@ -173,14 +173,14 @@ def _print_text(corpus, reports, args) -> None:
     print_table(rows, ["a", "b", "jaccard", "containment", "passages", "copied words", "paraphrases"])
     texts = {a.file: a.text for a in corpus.articles}
     for report in reports[: args.top]:
-        print(f"\n{report.a}  <->  {report.b}")
+        print(f"\n{safe_name(report.a)}  <->  {safe_name(report.b)}")
         for p in report.passages:
             print(f"  passage: {p.kind}, {p.words} matching words  (a {p.a_start}-{p.a_end}, b {p.b_start}-{p.b_end})")
-            print(f"    \"{_excerpt(texts[report.a], p.a_start, p.a_end)}\"")
+            print(f"    \"{safe_name(_excerpt(texts[report.a], p.a_start, p.a_end))}\"")
         for p in report.paraphrases:
             print(f"  paraphrase: score {p.score:.2f}  (a {p.a_start}-{p.a_end}, b {p.b_start}-{p.b_end})")
-            print(f"    a: \"{_excerpt(texts[report.a], p.a_start, p.a_end)}\"")
-            print(f"    b: \"{_excerpt(texts[report.b], p.b_start, p.b_end)}\"")
+            print(f"    a: \"{safe_name(_excerpt(texts[report.a], p.a_start, p.a_end))}\"")
+            print(f"    b: \"{safe_name(_excerpt(texts[report.b], p.b_start, p.b_end))}\"")
     if len(reports) > args.top:
         print(f"\n... {len(reports) - args.top} more pair(s); use --top or --json to see them.")
     print("\nKinds: " + "; ".join(f"{kind} = {hint}" for kind, hint in KIND_HINTS.items()))

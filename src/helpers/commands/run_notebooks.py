@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from helpers.commands._common import fail, print_table, problem_line
+from helpers.commands._common import fail, print_table, problem_line, safe_name
 from helpers.commands.check_corpus import check
 from helpers.corpus import default_corpus_dir
 from helpers.notebooks import NotebookError, run_notebook
@@ -33,7 +33,8 @@ def run(args) -> int:
     if not result["articles"] or result["errors"]:
         for error in result["errors"]:
             fail(problem_line(error["file"], error["message"]))
-        print(f"The corpus {corpus} is not usable; no notebook was run. Fix it (see `python -m helpers check-corpus {corpus}`).")
+        print(f"The corpus {safe_name(str(corpus))} is not usable; no notebook was run. Fix it "
+              f"(see `python -m helpers check-corpus {safe_name(str(corpus))}`).")
         return 1
     folder = Path(args.notebooks)
     notebooks = sorted(folder.glob("*.ipynb"))
@@ -42,7 +43,8 @@ def run(args) -> int:
     if not notebooks:
         return fail(f"no notebooks found in {folder}" + (f" starting with {', '.join(args.only)}" if args.only else ""))
     out = Path(args.out) / corpus.resolve().name
-    print(f"Corpus: {corpus} ({len(result['articles'])} articles). Executed notebooks go to {out}/")
+    print(f"Corpus: {safe_name(str(corpus))} ({len(result['articles'])} articles). "
+          f"Executed notebooks go to {safe_name(str(out))}/")
     rows = []
     started = time.perf_counter()
     for path in notebooks:
@@ -50,10 +52,10 @@ def run(args) -> int:
             run_result = run_notebook(path, corpus_dir=corpus, timeout=args.timeout, output_path=out / path.name)
         except NotebookError as error:
             fail(str(error))
-            print(f"Stopped at {path.name}; the partly executed copy is in {out / path.name}.")
+            print(f"Stopped at {safe_name(path.name)}; the partly executed copy is in {safe_name(str(out / path.name))}.")
             return 1
         rows.append([path.name, f"{run_result.seconds:.1f}"])
-        print(f"  ok  {path.name}  {run_result.seconds:.1f} s", flush=True)
+        print(f"  ok  {safe_name(path.name)}  {run_result.seconds:.1f} s", flush=True)
     print_table(rows, ["notebook", "seconds"])
     print(f"All {len(rows)} notebooks ran in {time.perf_counter() - started:.1f} s.")
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.commands._common import fail, load_inputs, print_json, print_table
+from helpers.commands._common import fail, load_inputs, print_json, print_table, safe_name, safe_text
 from helpers.corpus import CorpusError, load_corpus
 from helpers.sourcing import explain, find_attributions, find_near_misses, summarize_sourcing
 from helpers.sourcing_eval import DEFAULT_GOLD, EVALUATION_SETS, GoldError, evaluate_corpus
@@ -70,7 +70,7 @@ def run(args) -> int:
         _print_summary(per_article)
         return 0
     for article, found in per_article:
-        print(f"\n{article.label}  {article.file}: {len(found)} attribution(s)")
+        print(f"\n{safe_name(article.label)}  {safe_name(article.file)}: {len(found)} attribution(s)")
         if not found:
             print("  (none found: the article quotes or cites no one that the rules can see)")
             continue
@@ -83,10 +83,10 @@ def run(args) -> int:
         print_table(rows, ["#", "speaker", "type", "cue (category)", "kind", "rule"])
         if args.explain:
             for number, a in enumerate(found, 1):
-                print(f"  {number}. “{a.sentence.strip()[:100]}”\n     {explain(a, article)}")
+                print(f"  {number}. “{safe_name(a.sentence.strip()[:100])}”\n     {safe_text(explain(a, article))}")
         if args.near_misses:
             for miss in find_near_misses(article):
-                print(f"  refused [{miss.guard}] “{miss.text[:60]}”: {miss.reason}")
+                print(f"  refused [{miss.guard}] “{safe_name(miss.text[:60])}”: {miss.reason}")
     return 0
 
 

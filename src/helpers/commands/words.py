@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from helpers.commands._common import add_inputs_argument, fail, load_inputs, print_json, print_table
+from helpers.commands._common import add_inputs_argument, fail, load_inputs, print_json, print_table, safe_name
 from helpers.corpus import CorpusError
 from helpers.frequency import summarize_words
 
@@ -66,7 +66,7 @@ def run(args) -> int:
         return 0
     kept = "stopwords kept" if args.keep_stopwords else "stopwords left out"
     for article, row in zip(corpus.articles, summary["articles"]):
-        print(f"{row['file']} ({article.label}): {row['tokens']} running words, {row['types']} different words")
+        print(f"{safe_name(row['file'])} ({safe_name(article.label)}): {row['tokens']} running words, {row['types']} different words")
         if row["top"]:
             print_table(_rows(row["top"]), ["rank", "word", "count", "per 1,000"])
         else:
