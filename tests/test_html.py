@@ -75,3 +75,14 @@ def test_table_and_legend_escape():
 @pytest.mark.parametrize("value", [1, None, 2.5])
 def test_escape_accepts_non_strings(value):
     assert escape(value) == str(value)
+
+
+def test_bidirectional_overrides_and_control_characters_are_shown_not_obeyed():
+    from helpers.html import escape, html_table
+
+    shown = escape("report\u202etxt.exe\x1b[2J")
+    assert "\u202e" not in shown and "\x1b" not in shown
+    assert "\\u202e" in shown and "\\u001b" in shown
+    table = html_table([["a\u2066b.txt", 1]], ["file", "n"])
+    assert "\u2066" not in table and "\\u2066" in table
+    assert escape("line one\nline two\ttab") == "line one\nline two\ttab", "layout characters stay"

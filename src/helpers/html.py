@@ -14,15 +14,26 @@ from dataclasses import dataclass
 __all__ = ["Mark", "escape", "highlight", "html_table", "legend", "screen_reader_only"]
 
 
+#: Characters shown as a visible code instead of acting on the page: bidirectional
+#: embeddings, overrides and isolates (which can make "txt.exe" read as "exe.txt")
+#: and control characters other than tab and line breaks.
+_SHOWN_AS_CODES = {
+    code: f"\\u{code:04x}"
+    for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
+}
+
+
 def escape(text) -> str:
-    """Escape text for HTML (quotes too).
+    """Escape text for HTML (quotes too); bidirectional overrides and control characters become visible codes.
 
     Examples
     --------
     >>> escape('<script>alert("x")</script>')
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+    >>> escape("report\u202etxt.exe")
+    'report\\\\u202etxt.exe'
     """
-    return html.escape(str(text), quote=True)
+    return html.escape(str(text).translate(_SHOWN_AS_CODES), quote=True)
 
 
 @dataclass(frozen=True)
