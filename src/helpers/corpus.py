@@ -675,6 +675,8 @@ def _file_for(key: str) -> str:
 def as_articles(source) -> list[Article]:
     """Turn what a helper is given into a list of articles: the one way in.
 
+    Time: O(N) for N articles (O(N) label check with a set).
+
     Every public helper that takes "a corpus, articles or texts" goes
     through this function, so the same input gives the same labels
     everywhere.
@@ -1365,6 +1367,8 @@ def load_corpus(
 
 def describe_corpus(corpus: Corpus) -> list[dict]:
     """One row per article: what it states about itself and what it leaves unknown.
+
+    Time: O(T) for T running words (word counts are taken on first use).
 
     Parameters
     ----------

@@ -547,6 +547,8 @@ def running_words(source, lines=COUNTED_LINES) -> int:
 def count_words(source, **options) -> FreqDist:
     """Count the words of a text, an article or a whole corpus.
 
+    Time: O(T) for T running words of the articles given.
+
     Parameters
     ----------
     source : str, Article, Corpus or list of them
@@ -576,6 +578,9 @@ def count_words(source, **options) -> FreqDist:
 
 def count_by_article(corpus, **options) -> ConditionalFreqDist:
     """Count words article by article.
+
+    Time: O(T) for T running words of the corpus (each article counted
+    once).
 
     Parameters
     ----------
@@ -662,6 +667,8 @@ def top_words(source, n: int | None = 10, **options) -> list[WordCount]:
 def shared_words(corpus, n: int = 5, **options) -> list[str]:
     """The words most articles share: the words of the story itself.
 
+    Time: O(T + V) for T running words and V different words of the corpus.
+
     Content words (stopwords, numbers and words under three letters left
     out) used by at least half of the articles, and by at least two when the
     corpus has two or more. They are ranked by how many articles use them,
@@ -721,6 +728,8 @@ def _saying_words() -> frozenset:
 
 def top_words_by_article(corpus, n: int | None = 10, **options) -> dict[str, list[WordCount]]:
     """The most frequent words of each article.
+
+    Time: O(T) for T running words, plus sorting each article's vocabulary.
 
     Parameters
     ----------
@@ -790,6 +799,8 @@ def _check_n(n) -> None:
 
 def frequency_table(corpus, words: Iterable[str] | None = None, n: int = 10, **options) -> WordTable:
     """A word × article table of counts, with each article's running words.
+
+    Time: O(T) for T running words of the corpus.
 
     Parameters
     ----------
@@ -912,6 +923,10 @@ def distinctive_words(
     **options,
 ) -> list[Keyness]:
     """The words that set one article apart from the others (keyness).
+
+    Time: O(T) per call for T running words of the corpus (the reference is
+    pooled anew), so calling it for each of N articles is O(N·T): use
+    :func:`distinctive_words_by_article` for a whole corpus.
 
     The article is compared with a **reference**: the other articles of the
     corpus, pooled (or those you name). Two statistics are offered:
@@ -1635,6 +1650,8 @@ def no_hits_message(source, query: str, stems: bool = False) -> str:
 def dispersion(source, terms: Iterable[str] | str, **search) -> dict[str, dict[str, list[ConcordanceLine]]]:
     """Where in each article each term occurs.
 
+    Time: O(T · k) for T running words and k terms.
+
     Parameters
     ----------
     source : str, Article or Corpus
@@ -1669,6 +1686,8 @@ def dispersion(source, terms: Iterable[str] | str, **search) -> dict[str, dict[s
 
 def deviation_of_proportions(corpus, term: str, **search) -> float | None:
     """How unevenly a term is spread over the articles (Gries's DP).
+
+    Time: O(T) for T running words of the corpus.
 
     DP compares the share of the term's hits in each article with the
     article's share of all running words: ``0.5 * sum(|hits_i/hits -
@@ -1783,6 +1802,8 @@ def collocates(source, query: str, window: int = 4, n: int | None = 10, **option
 
 def summarize_words(corpus, top: int = 10, keep_stopwords: bool = False, **options) -> dict:
     """Counts per article and for the corpus, as plain data (for JSON).
+
+    Time: O(T) for T running words of the corpus.
 
     Parameters
     ----------

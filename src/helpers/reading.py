@@ -353,6 +353,8 @@ def find_provenance(article) -> Provenance:
 def provenance_table(corpus) -> list[dict]:
     """One row per article for a provenance table, with "not stated" spelled out.
 
+    Time: O(L) for L lines of the corpus (each article read once).
+
     Parameters
     ----------
     corpus : Corpus or list of Article
@@ -728,6 +730,8 @@ def _general_words() -> frozenset[str]:
 
 def find_topic_words(corpus, n: int = 10, *, also=()) -> tuple[str, ...]:
     """The topic words of a corpus: the content words most of its articles share.
+
+    Time: O(T) for T running words of the corpus.
 
     A word is a topic word when it is used in **more than half** of the
     articles (in every article of a corpus of one or two). Among those, the

@@ -126,6 +126,11 @@ def _sourcing_for(article, attributions) -> dict:
 def gather_evidence(corpus, *, top: int = 8, distinctive: int = 6, attributions: dict | None = None) -> Evidence:
     """Run every helper on every article of a corpus, once.
 
+    Time: O(T) for T running words for counts, reading, sourcing and keyness
+    (each article once; keyness by subtraction from corpus totals), plus the
+    reuse index, which compares only pairs that share a shingle (all pairs,
+    O(N²), only up to MAX_MATRIX_ARTICLES articles).
+
     Parameters
     ----------
     corpus : Corpus or list of Article
@@ -712,6 +717,8 @@ def build_report(evidence: Evidence, *, title: str | None = None, strongest: int
 
 def render_report(corpus, **options) -> str:
     """Gather the evidence of a corpus and return the HTML report in one step.
+
+    Time: that of :func:`gather_evidence`.
 
     Parameters
     ----------
