@@ -1,6 +1,6 @@
 """How long the one-page report takes on a large corpus, from the command line.
 
-Run:  .venv/bin/python benchmarks/bench_report.py [--articles 1000] [--seed 7] [--sample 40] [--big 10000]
+Run:  .venv/bin/python benchmarks/bench_report.py [--articles 1000] [--seed 7] [--sample 10] [--big 10000]
 
 1. Makes (once) a synthetic corpus of ``--articles`` news-shaped articles
    (``make_reuse_corpus.py``) in ``benchmarks/out/`` (ignored by git).
@@ -79,7 +79,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--sample", type=int, default=40, help="articles on which the quadratic baseline is timed")
+    parser.add_argument("--sample", type=int, default=10, help="articles on which the quadratic baseline is timed")
     parser.add_argument("--big", type=int, default=0, help="also run the report on a corpus of this size")
     args = parser.parse_args(argv)
 
