@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from helpers.quotations import (
     QUOTE_MARKS,
     Quotation,
+    QuoteDepth,
     closes_double,
     find_quotations,
     is_quoted,
@@ -184,3 +185,40 @@ def test_the_text_of_a_quotation_is_its_parts(text):
 def test_any_text_at_all_is_read_without_error(text):
     assert isinstance(find_quotations(text), list)
     assert open_double_depth(text) >= 0
+
+
+def _depth_by_rereading(text):
+    """open_double_depth as first written: every character, one at a time (the reference)."""
+    depth = low = 0
+    straight_open = False
+    for ch in text:
+        if ch == "“" and low:
+            low -= 1
+            depth -= 1
+        elif ch in "“„«‟":
+            depth += 1
+            low += ch == "„"
+        elif ch in "”»":
+            depth = max(0, depth - 1)
+            low = min(low, depth)
+        elif ch == '"':
+            straight_open = not straight_open
+    return depth + (1 if straight_open else 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="“”„«»‟\"' ab.", max_size=12), max_size=8))
+def test_quote_depth_read_piece_by_piece_is_the_depth_of_the_whole(pieces):
+    depth = QuoteDepth()
+    for k, piece in enumerate(pieces):
+        assert depth.read(piece) == _depth_by_rereading("".join(pieces[: k + 1]))
+    whole = "".join(pieces)
+    assert open_double_depth(whole) == _depth_by_rereading(whole) == depth.open
+
+
+def test_quote_depth_reads_a_slice_without_copying_it():
+    text = "„Ja“ und “nein"
+    depth = QuoteDepth()
+    assert depth.read(text, 0, 4) == 0
+    assert depth.read(text, 4, 9) == 0
+    assert depth.read(text, 9) == 1

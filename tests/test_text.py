@@ -1,6 +1,17 @@
-import pytest
+import random
+from pathlib import Path
 
-from helpers.text import load_stopwords, normalize_quotes, split_sentences, stem, tokenize, words
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import helpers.text
+from helpers.layout import split_lines
+from helpers.quotations import open_double_depth
+from helpers.text import Token, load_stopwords, normalize_quotes, split_sentences, stem, tokenize, words
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "corpora").glob("*/*.txt"))
 
 
 def texts(tokens):
@@ -209,3 +220,162 @@ def test_a_stopword_list_is_read_once_and_again_when_its_file_changes(tmp_path):
     assert load_stopwords(mine) == {"the", "and"}, "an edited list is read again"
     with pytest.raises(FileNotFoundError):
         load_stopwords(tmp_path / "missing.txt")
+
+
+# --- Tokens: a small, fixed API --------------------------------------------------------
+
+
+def test_a_token_is_read_by_name_and_cannot_be_changed():
+    token = Token("world", 7, 12, "word")
+    assert (token.text, token.start, token.end, token.kind) == ("world", 7, 12, "word")
+    assert token == Token(text="world", start=7, end=12, kind="word")
+    assert hash(token) == hash(Token("world", 7, 12, "word"))
+    assert repr(token) == "Token(text='world', start=7, end=12, kind='word')"
+    assert Token("US", 0, 2, "word").norm == "us" and Token("’s", 0, 2, "clitic").norm == "'s"
+    assert token.is_word and Token("40", 0, 2, "number").is_word and not Token(",", 0, 1, "punct").is_word
+    with pytest.raises(AttributeError):
+        token.text = "other"
+
+
+def _tokens_one_match_at_a_time(text, start=0, end=None):
+    """Tokens as first written: one match object and one kind check per token (the reference)."""
+    stop = len(text) if end is None else end
+    return [
+        (m.group(), m.start() + start, m.end() + start, helpers.text._kind(m.group()))
+        for m in helpers.text._TOKEN_RE.finditer(text[start:stop])
+    ]
+
+
+def _as_tuples(tokens):
+    return [(t.text, t.start, t.end, t.kind) for t in tokens]
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_tokens_of_the_corpora_are_those_of_one_match_at_a_time(path):
+    text = path.read_text(encoding="utf-8")
+    assert _as_tuples(tokenize(text)) == _tokens_one_match_at_a_time(text)
+    middle = len(text) // 3
+    assert _as_tuples(tokenize(text, middle, 2 * middle)) == _tokens_one_match_at_a_time(text, middle, 2 * middle)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 _\n\t.,'’-%$“”\u00a0\u2028é²", max_size=80), st.integers(0, 10), st.integers(0, 90))
+def test_tokens_of_any_text_are_those_of_one_match_at_a_time(text, start, end):
+    assert _as_tuples(tokenize(text)) == _tokens_one_match_at_a_time(text)
+    assert _as_tuples(tokenize(text, start, end)) == _tokens_one_match_at_a_time(text, start, end)
+
+
+# --- Sentences: the same as rereading, in linear time ----------------------------------
+
+
+def _split_line_by_rereading(text, line):
+    """``_split_line`` as first written: it reread the whole joined sentence for every
+    sentence it joined (time growing with the square of a line's length). The reference."""
+    first, last = helpers.text._content_bounds(line)
+    spans = [(first + a, first + b) for a, b in helpers.text._sentence_splitter().span_tokenize(text[first:last])]
+    fixed = []
+    for a, b in spans:
+        if fixed:
+            moved = a
+            while moved < b and text[moved] in helpers.text._LEADING_CLOSERS:
+                moved += 1
+            if moved > a and open_double_depth(text[fixed[-1][0] : fixed[-1][1]]) > 0:
+                fixed[-1][1] = moved
+                while moved < b and text[moved].isspace():
+                    moved += 1
+                a = moved
+            if a >= b:
+                continue
+        fixed.append([a, b])
+    merged = []
+    for a, b in fixed:
+        if merged:
+            joined = text[merged[-1][0] : merged[-1][1]]
+            inside_brackets = joined.count("(") > joined.count(")") and joined.rfind("(") > len(joined) - 40
+        if merged and (
+            open_double_depth(joined) > 0
+            or helpers.text._continues_quotation(text, merged[-1][1], a)
+            or inside_brackets
+            or text[a] in "),;:]"
+            or (text[merged[-1][1] - 1] == ")" and text[a].islower())
+        ):
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def _sentences_by_rereading(text):
+    return [
+        span
+        for line in split_lines(text)
+        if line.kind == "paragraph"
+        for span in _split_line_by_rereading(text, line)
+    ]
+
+
+def _paragraph_spans(text):
+    return [(s.start, s.end) for s in split_sentences(text) if s.kind == "paragraph"]
+
+
+def _one_line(paths):
+    """Every paragraph of the given files on one line, as an article saved without line breaks."""
+    return " ".join(
+        line.text.strip()
+        for path in paths
+        for line in split_lines(path.read_text(encoding="utf-8"))
+        if line.kind == "paragraph"
+    )
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_sentences_of_the_corpora_are_those_of_rereading(path):
+    text = path.read_text(encoding="utf-8")
+    assert _paragraph_spans(text) == _sentences_by_rereading(text)
+
+
+def test_sentences_of_the_corpora_on_one_line_are_those_of_rereading():
+    text = _one_line(CORPORA)
+    assert _paragraph_spans(text) == _sentences_by_rereading(text)
+    unclosed = "“" + text  # a quotation left open at the start joins every sentence after it
+    assert _paragraph_spans(unclosed) == _sentences_by_rereading(unclosed) == [(0, len(unclosed))]
+
+
+_SENTENCE_PIECES = ["Sen. Lee", " (D-Mo.", ")", " said", " she asked", ". ", "? ", "! ", ", ", "; ", "“", "”", '"', "„", "«", "»", "(", " yes", " No", " U.S.", " it"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=40))
+def test_sentences_of_any_line_are_those_of_rereading(pieces):
+    text = "".join(pieces)
+    assert _paragraph_spans(text) == _sentences_by_rereading(text)
+
+
+def _characters_scanned(text, monkeypatch):
+    """How many characters the sentence splitter hands to its quotation and bracket readers."""
+    scanned = [0]
+    depth, read = helpers.text.QuoteDepth.read, helpers.text._Joined.read
+
+    def counting_depth(self, text, start=0, end=None):
+        scanned[0] += (len(text) if end is None else end) - start
+        return depth(self, text, start, end)
+
+    def counting_read(self, text, start, end):
+        scanned[0] += end - start
+        return read(self, text, start, end)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(helpers.text.QuoteDepth, "read", counting_depth)
+        patch.setattr(helpers.text._Joined, "read", counting_read)
+        split_sentences(text)
+    return scanned[0]
+
+
+def test_a_long_line_with_a_quotation_left_open_is_read_in_linear_time(monkeypatch):
+    # Counted, not timed: 8 times the text may cost at most about 10 times the work.
+    sentences = [s.text for s in split_sentences(_one_line(CORPORA)) if s.text[-1] in ".?!"]
+    rng = random.Random(14)
+    line = "“" + " ".join(rng.choice(sentences) for _ in range(60))
+    small = _characters_scanned(line, monkeypatch)
+    large = _characters_scanned(line + " " + " ".join([line[1:]] * 7), monkeypatch)
+    assert 0 < small and large <= 10 * small

@@ -39,6 +39,7 @@ __all__ = [
     "SINGLE_CLOSE",
     "SINGLE_OPEN",
     "Quotation",
+    "QuoteDepth",
     "closes_double",
     "find_quotations",
     "is_quoted",
@@ -118,22 +119,59 @@ def open_double_depth(text: str) -> int:
     >>> open_double_depth('"Go now'), open_double_depth('„Ja“, sagte sie.')
     (1, 0)
     """
-    depth = 0
-    low = 0  # how many of the open marks are „ (closed by “)
-    straight_open = False
-    for ch in text:
-        if ch == "“" and low:
-            low -= 1
-            depth -= 1
-        elif ch in DOUBLE_OPEN:
-            depth += 1
-            low += ch == "„"
-        elif ch in DOUBLE_CLOSE:
-            depth = max(0, depth - 1)
-            low = min(low, depth)
-        elif ch == '"':
-            straight_open = not straight_open
-    return depth + (1 if straight_open else 0)
+    return QuoteDepth().read(text)
+
+
+# The only characters that change the depth: double opening and closing marks and ".
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE) + '"]')
+
+
+class QuoteDepth:
+    """:func:`open_double_depth` read piece by piece: the depth of a text that grows.
+
+    Reading ``a`` and then ``b`` gives the depth of ``a + b``, so a text that
+    grows by pieces is read once, not again from its start for every piece.
+
+    Examples
+    --------
+    >>> depth = QuoteDepth()
+    >>> depth.read("“We will act. "), depth.read("We will win.” Then"), depth.read(' "Go')
+    (1, 0, 1)
+    >>> text = "„Ja“ und “nein"
+    >>> QuoteDepth().read(text, 0, 4), QuoteDepth().read(text)
+    (0, 1)
+    """
+
+    __slots__ = ("depth", "low", "straight_open")
+
+    def __init__(self) -> None:
+        self.depth = 0  # curly and angle quotations open
+        self.low = 0  # how many of them were opened with „ (closed by “)
+        self.straight_open = False  # a straight " is open
+
+    def read(self, text: str, start: int = 0, end: int | None = None) -> int:
+        """Read ``text[start:end]`` after what was read before; return the depth now."""
+        depth, low, straight_open = self.depth, self.low, self.straight_open
+        marks = _DOUBLE_MARK.findall(text, start, len(text) if end is None else end)
+        for ch in marks:
+            if ch == "“" and low:
+                low -= 1
+                depth -= 1
+            elif ch in DOUBLE_OPEN:
+                depth += 1
+                low += ch == "„"
+            elif ch in DOUBLE_CLOSE:
+                depth = max(0, depth - 1)
+                low = min(low, depth)
+            else:  # a straight "
+                straight_open = not straight_open
+        self.depth, self.low, self.straight_open = depth, low, straight_open
+        return self.open
+
+    @property
+    def open(self) -> int:
+        """How many double quotations are open at the end of what was read."""
+        return self.depth + (1 if self.straight_open else 0)
 
 
 def _opens(text: str, i: int) -> bool:

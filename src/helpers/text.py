@@ -20,17 +20,20 @@ its text as written, and its ``norm`` uses straight ones.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from nltk.stem import PorterStemmer, SnowballStemmer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from helpers.data_files import data_path, read_list
 from helpers.layout import Line, split_lines
-from helpers.quotations import DOUBLE_CLOSE, open_double_depth
+from helpers.quotations import DOUBLE_CLOSE, QuoteDepth
 
 __all__ = [
     "Sentence",
@@ -87,6 +90,8 @@ def normalize_quotes(text: str) -> str:
     >>> normalize_quotes("Bukele’s “mega-prison”")
     'Bukele\\'s "mega-prison"'
     """
+    if text.isascii():
+        return text  # every mark replaced is outside ASCII (a quick check: most words are plain)
     return text.translate(_QUOTE_TABLE)
 
 
@@ -114,13 +119,24 @@ _TOKEN_RE = re.compile(_TOKEN_PATTERN, re.VERBOSE | re.UNICODE)
 _WORD_COUNT_RE = re.compile(f"(?:{_WORD_TOKENS})|({_OTHER_TOKENS})", re.VERBOSE | re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Token:
+# The same tokens again, captured, for ``re.split``: it then gives the text
+# between tokens and the tokens in turn (gap, token, gap, token, ..., gap), so
+# the offsets are running sums of lengths and no match object is made.
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_PATTERN})", re.VERBOSE | re.UNICODE)
+
+
+class Token(NamedTuple):
     """A token with its character offsets: ``source[start:end] == text``.
 
     ``kind`` is ``"word"`` (letters, possibly with digits or hyphens),
     ``"number"``, ``"clitic"`` (the ``'s`` split off "Bukele's") or
     ``"punct"``.
+
+    A token is a named tuple, so it is small and quick to make (a 5 MB
+    article has about a million of them); read it by name.
+
+    >>> Token("world", 7, 12, "word")
+    Token(text='world', start=7, end=12, kind='word')
     """
 
     text: str
@@ -150,12 +166,21 @@ def _kind(token: str) -> str:
     return "number"
 
 
+# A token's kind depends on its text alone, and a text repeats the same few
+# thousand words: each is looked at once.
+_cached_kind = lru_cache(maxsize=1 << 16)(_kind)
+_new_token = partial(tuple.__new__, Token)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text into tokens with character offsets.
 
     "U.S.", "MS-13", "mega-prison" and "40,000" stay whole; a possessive
     "’s" or "'s" becomes a token of its own (kind ``"clitic"``), so that
     "Bukele’s" yields the word "Bukele".
+
+    Time and memory grow in step with the length of the text, however
+    long its lines.
 
     Parameters
     ----------
@@ -177,11 +202,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ('world', 7, 12, 'word')
     """
     stop = len(text) if end is None else end
-    piece = text[start:stop]
-    return [
-        Token(match.group(), match.start() + start, match.end() + start, _kind(match.group()))
-        for match in _TOKEN_RE.finditer(piece)
-    ]
+    pieces = _TOKEN_SPLIT_RE.split(text[start:stop])  # gap, token, gap, ..., token, gap
+    found = pieces[1::2]
+    if not found:
+        return []
+    # offsets[k] is where pieces[k] ends: a token's start is offsets[2i], its end offsets[2i + 1].
+    offsets = list(accumulate(map(len, pieces), initial=start))[1:]
+    # The tokens hold no reference cycles, so the cycle collector is paused
+    # while they are made; on a long text it would scan them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return list(map(_new_token, zip(found, offsets[0::2], offsets[1::2], map(_cached_kind, found))))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 #: Upper-case words that would turn into a different, common word in lower
@@ -418,9 +453,35 @@ def _continues_quotation(text: str, end: int, start: int) -> bool:
     return bool(_QUESTION_QUOTE_END.search(text[max(0, end - 4) : end])) and text[start : start + 1].islower()
 
 
-def _inside_brackets(text: str) -> bool:
-    """True if a bracket opened in ``text`` is still open at its end ("Sen. Lee (D-Mo.")."""
-    return text.count("(") > text.count(")") and text.rfind("(") > len(text) - 40
+class _Joined:
+    """A sentence being joined from the sentences of a line, and what it leaves open at its end.
+
+    Each sentence added is read once: the quotation marks and brackets read
+    so far are kept, not read again from the start of the joined sentence
+    (a line with a quotation left open would otherwise take time growing
+    with the square of its length).
+    """
+
+    __slots__ = ("start", "end", "quotes", "opened", "closed", "last_opened")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = self.end = start
+        self.quotes = QuoteDepth()
+        self.opened = self.closed = 0  # round brackets
+        self.last_opened = -1  # where the last "(" is
+        self.read(text, start, end)
+
+    def read(self, text: str, start: int, end: int) -> None:
+        """Add ``text[start:end]``, which follows the joined sentence, to it."""
+        self.quotes.read(text, start, end)
+        self.opened += text.count("(", start, end)
+        self.closed += text.count(")", start, end)
+        self.last_opened = max(self.last_opened, text.rfind("(", start, end))
+        self.end = end
+
+    def inside_brackets(self) -> bool:
+        """True if a bracket opened in the last 40 characters is still open at the end ("Sen. Lee (D-Mo.")."""
+        return self.opened > self.closed and self.last_opened > self.end - 40
 
 
 _LEAD = re.compile(r"[\s\ufeff]*(?:[-*•–·▪●]\s+)?")
@@ -444,36 +505,48 @@ def _split_line(text: str, line: Line) -> list[tuple[int, int]]:
     # A closing quote or bracket stranded at the start of the next sentence
     # belongs to the sentence before it.
     fixed: list[list[int]] = []
+    quotes = None  # the quotation marks of fixed[-1], read when first needed
     for a, b in spans:
         if fixed:
             moved = a
             while moved < b and text[moved] in _LEADING_CLOSERS:
                 moved += 1
-            if moved > a and open_double_depth(text[fixed[-1][0] : fixed[-1][1]]) > 0:
-                fixed[-1][1] = moved
-                while moved < b and text[moved].isspace():
-                    moved += 1
-                a = moved
+            if moved > a:
+                if quotes is None:
+                    quotes = QuoteDepth()
+                    quotes.read(text, fixed[-1][0], fixed[-1][1])
+                if quotes.open > 0:
+                    quotes.read(text, fixed[-1][1], moved)
+                    fixed[-1][1] = moved
+                    while moved < b and text[moved].isspace():
+                        moved += 1
+                    a = moved
             if a >= b:
                 continue
         fixed.append([a, b])
+        quotes = None
     # Keep a quotation of several sentences together: while a quotation is
     # open at the end of a sentence, join the next sentence of the same line.
     # A quotation that ends in "?" or "!" and goes on in lower case is one
     # sentence with its attribution (“Why wait?” she asked.).
-    merged: list[list[int]] = []
+    merged: list[tuple[int, int]] = []
+    joined = None
     for a, b in fixed:
-        if merged and (
-            open_double_depth(text[merged[-1][0] : merged[-1][1]]) > 0
-            or _continues_quotation(text, merged[-1][1], a)
-            or _inside_brackets(text[merged[-1][0] : merged[-1][1]])
+        if joined is not None and (
+            joined.quotes.open > 0
+            or _continues_quotation(text, joined.end, a)
+            or joined.inside_brackets()
             or text[a] in "),;:]"
-            or (text[merged[-1][1] - 1] == ")" and text[a].islower())  # "Sen. Ada Moss (D-Ore.) said"
+            or (text[joined.end - 1] == ")" and text[a].islower())  # "Sen. Ada Moss (D-Ore.) said"
         ):
-            merged[-1][1] = b
+            joined.read(text, joined.end, b)
         else:
-            merged.append([a, b])
-    return [(a, b) for a, b in merged]
+            if joined is not None:
+                merged.append((joined.start, joined.end))
+            joined = _Joined(text, a, b)
+    if joined is not None:
+        merged.append((joined.start, joined.end))
+    return merged
 
 
 def split_sentences(source, lines: tuple[Line, ...] | None = None) -> list[Sentence]:
