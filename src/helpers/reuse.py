@@ -817,6 +817,7 @@ class _Text:
         self.word_hashes: np.ndarray | None = None
         self._shingles = None
         self.sentence_cache: dict = {}
+        self.settled_lines: frozenset = frozenset()
         self._counts = None
 
     @property
@@ -903,15 +904,19 @@ _FORKED_TEXTS: list = []
 
 
 def _sentence_batch(numbers: list[int]) -> list:
-    return [_make_sentence_sets(_FORKED_TEXTS[k], "porter", PARAPHRASE_MIN_WORDS) for k in numbers]
+    return [
+        _make_sentence_sets(_FORKED_TEXTS[k], "porter", PARAPHRASE_MIN_WORDS, _FORKED_TEXTS[k].settled_lines)
+        for k in numbers
+    ]
 
 
 def _sentence_sets_of(texts: list[_Text], workers: int | None = None) -> None:
     """Give every text its sentence sets, in several processes for a large corpus.
 
-    The workers are forked from this process, so they see the texts (with
-    the words already found) without copying them; only the sentence sets
-    come back.
+    The lines in each text's ``settled_lines`` are left out (see
+    :func:`_settled_lines`). The workers are forked from this process, so
+    they see the texts (with the words already found) without copying them;
+    only the sentence sets come back.
     """
     global _FORKED_TEXTS
     todo = [t for t in texts if ("porter", PARAPHRASE_MIN_WORDS) not in t.sentence_cache]
@@ -930,6 +935,11 @@ def _sentence_sets_of(texts: list[_Text], workers: int | None = None) -> None:
         for batch, found in zip(batches, results):
             for k, sets in zip(batch, found):
                 todo[k].sentence_cache[("porter", PARAPHRASE_MIN_WORDS)] = sets
+    for text in todo:
+        if ("porter", PARAPHRASE_MIN_WORDS) not in text.sentence_cache:
+            text.sentence_cache[("porter", PARAPHRASE_MIN_WORDS)] = _make_sentence_sets(
+                text, "porter", PARAPHRASE_MIN_WORDS, text.settled_lines
+            )
 
 
 def _split_by_kind(pieces, text_a: "_Text", text_b: "_Text", min_words: int) -> list[list]:
@@ -1074,13 +1084,23 @@ def _sentence_sets(text: _Text, stemmer: str, min_content: int) -> list[tuple[in
     return text.sentence_cache[key]
 
 
-def _make_sentence_sets(text: _Text, stemmer: str, min_content: int) -> list[tuple[int, int, frozenset]]:
+def _make_sentence_sets(
+    text: _Text, stemmer: str, min_content: int, skip: frozenset = frozenset()
+) -> list[tuple[int, int, frozenset]]:
+    """The sets of :func:`_sentence_sets`, leaving out the lines whose indexes are in ``skip``.
+
+    Sentences never cross a line, so splitting only the other lines gives
+    exactly their sentences.
+    """
     article = text.article
     stopwords = _default_stopwords()
     raw = text.words if not (text.options.get("stopwords") or text.options.get("stemmer")) else matching_words(article.text)
     starts = raw.starts
     result = []
-    for sentence in split_sentences(article):
+    lines = article.lines
+    if skip:
+        lines = tuple(line for line in lines if line.index not in skip)
+    for sentence in split_sentences(article, lines):
         if sentence.kind in FURNITURE_KINDS:
             continue
         first = bisect_right(starts, sentence.start - 1)
@@ -1557,7 +1577,9 @@ def _corpus_paraphrases(texts: list[_Text], passages: dict, threshold: float, sc
                 i, j, x, y = j, i, y, x
             by_pair.setdefault((i, j), []).append((score, spans[x], spans[y]))
     elif scope == "related":
-        _sentence_sets_of([texts[k] for k in sorted({k for pair in passages for k in pair})])
+        related = sorted({k for pair in passages for k in pair})
+        _settle_lines(texts, related, passages, PARAPHRASE_MIN_WORDS)
+        _sentence_sets_of([texts[k] for k in related])
         for i, j in passages:
             candidates = _sentence_pairs(
                 _sentence_sets(texts[i], "porter", PARAPHRASE_MIN_WORDS),
@@ -1572,6 +1594,63 @@ def _corpus_paraphrases(texts: list[_Text], passages: dict, threshold: float, sc
         if chosen:
             found[pair] = chosen
     return found
+
+
+def _settle_lines(texts: list[_Text], related: list[int], passages: dict, min_content: int) -> None:
+    """Mark the lines of each text whose sentences no pair can use as paraphrases.
+
+    A sentence pair is left out when either sentence is at least half
+    covered by the pair's passages (:func:`_pick_paraphrases`). A sentence
+    lies inside one line and holds the starts of at least ``min_content``
+    distinct words, so it is at least ``min_content`` characters long; if
+    at most ``min_content / 2`` characters of its line lie outside a pair's
+    passages, every sentence of that line is at least half covered for that
+    pair. A line for which this holds in every pair of its text is
+    *settled*: splitting it into sentences could change no result, so
+    :func:`_make_sentence_sets` skips it.
+    """
+    spans: dict = {k: [] for k in related}
+    for (i, j), found in passages.items():
+        spans[i].append([(p.a_start, p.a_end) for p in found])
+        spans[j].append([(p.b_start, p.b_end) for p in found])
+    for k in related:
+        lines = [line for line in texts[k].article.lines if line.kind != "blank" and line.kind not in FURNITURE_KINDS]
+        if not lines:
+            continue
+        starts = np.array([line.start for line in lines], dtype=np.int64)
+        ends = starts + np.array([len(line.text) for line in lines], dtype=np.int64)
+        settled = np.ones(len(lines), dtype=bool)
+        for pair_spans in spans[k]:
+            inside = _union_length(pair_spans, starts, ends)
+            settled &= 2 * (ends - starts - inside) <= min_content
+            if not settled.any():
+                break
+        texts[k].settled_lines = frozenset(lines[m].index for m in np.flatnonzero(settled).tolist())
+
+
+def _union_length(spans: list[tuple[int, int]], starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """For each range ``[starts[m], ends[m])``, how many of its characters lie inside the union of ``spans``."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if b <= a:
+            continue
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    if not merged:
+        return np.zeros(len(starts), dtype=np.int64)
+    left = np.array([a for a, _ in merged], dtype=np.int64)
+    right = np.array([b for _, b in merged], dtype=np.int64)
+    before = np.concatenate([[0], np.cumsum(right - left)])  # covered characters before each span
+
+    def covered_before(x):
+        k = np.searchsorted(left, x, side="right")  # spans starting at or before x
+        last = np.maximum(k - 1, 0)
+        partial = np.where(k > 0, np.clip(x - left[last], 0, right[last] - left[last]), 0)
+        return before[np.maximum(k - 1, 0)] * (k > 0) + partial
+
+    return covered_before(ends) - covered_before(starts)
 
 
 # ---------------------------------------------------------------------------

@@ -120,7 +120,7 @@ def run(args) -> int:
     if args.min_words < args.n:
         print(f"note: --min-words {args.min_words} is below --n {args.n}; passages start at {args.n} words.", file=sys.stderr)
     for article in corpus.articles:
-        if len(article.text.split()) >= 3 * args.n:
+        if len(article.text.split(None, 3 * args.n - 1)) >= 3 * args.n:
             continue  # surely long enough; only short texts are counted exactly
         count = len(matching_words(article.text, offsets=False).forms)
         if count < args.n:
