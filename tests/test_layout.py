@@ -90,3 +90,21 @@ def test_split_lines_gives_lines_equal_to_line_objects_made_by_hand():
 )
 def test_word_limits_of_line_kinds(line, kind):
     assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "\r\n", "One line", "a\r\nb\nc\r\n\r\n", "a\rb\nc", "tail\r", "\ufeffA Headline\r\n\r\n- a bullet\n"],
+)
+def test_split_lines_is_one_line_object_per_line_break(text):
+    from helpers.layout import Line
+
+    pieces = text.split("\n")
+    if pieces[-1] == "":
+        pieces.pop()
+    expected, start = [], 0
+    for index, piece in enumerate(pieces):
+        shown = piece[:-1] if piece.endswith("\r") else piece
+        expected.append(Line(index, start, start + len(shown), shown, classify_line(shown)))
+        start += len(piece) + 1
+    assert split_lines(text) == tuple(expected)
