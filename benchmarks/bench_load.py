@@ -18,10 +18,11 @@ What it measures, in one run:
 3. **One 5 MB line.** Tokenising and counting a 5 MB article written on a
    single line (seeded, deterministic): :func:`helpers.text.tokenize`,
    :func:`helpers.text.count_words`, :func:`helpers.frequency.count_words`
-   and loading it as a one-file corpus. Each must take time linear in the
-   size of the text; the time for 1 MB is printed beside it as a check.
-   :func:`helpers.text.split_sentences` is timed on 20 and 40 KB lines,
-   because it is not linear on a single long line.
+   and loading it as a one-file corpus, in CPU seconds. Each must take time
+   linear in the size of the text; the time for 1 MB is printed beside it as
+   a check. ``tokenize`` as it was before issue 14 (a match object and a
+   frozen-dataclass ``Token`` per token) is timed beside it.
+   :func:`helpers.text.split_sentences` is timed on lines of 20 to 160 KB.
 
 Targets (issue 14): loading within 3x the read-and-decode baseline and under
 3 s for 10,000 articles; tokenising the 5 MB line in under 2 s.
@@ -36,6 +37,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.corpus import load_corpus
@@ -45,7 +47,7 @@ sys.path.insert(0, str(HERE))
 
 from make_reuse_corpus import write_corpus  # noqa: E402
 
-__all__ = ["main", "one_line_text", "read_and_decode"]
+__all__ = ["main", "one_line_text", "read_and_decode", "tokenize_one_match_at_a_time"]
 
 
 def read_and_decode(folder: Path) -> int:
@@ -121,41 +123,71 @@ def _bench_load(folder: Path, repeat: int) -> None:
     print(f"  peak Python memory of one load       {peak:7.0f} MB")
 
 
-def _bench_one_line(megabytes: float) -> None:
-    from helpers.frequency import count_words as frequency_counts
-    from helpers.text import count_words, tokenize
+def tokenize_one_match_at_a_time(text: str) -> list:
+    """:func:`helpers.text.tokenize` as it was before issue 14, kept to be timed beside it.
 
-    print(f"\n## One line of {megabytes:g} MB (and 1 MB, to see that time grows linearly)")
+    One match object, one kind check and one frozen-dataclass ``Token`` per token.
+    """
+    from helpers.text import _TOKEN_RE, _kind
+
+    return [_OldToken(m.group(), m.start(), m.end(), _kind(m.group())) for m in _TOKEN_RE.finditer(text)]
+
+
+@dataclass(frozen=True)
+class _OldToken:
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+def _cpu(function, repeat: int = 1) -> float:
+    """The best CPU time of ``repeat`` calls (steadier than wall time on a shared machine)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        function()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _bench_one_line(megabytes: float, repeat: int) -> None:
+    from helpers import frequency
+    from helpers.text import count_words, split_sentences, tokenize
+
+    print(f"\n## One line of {megabytes:g} MB (and 1 MB, to see that time grows linearly); CPU seconds, best of {repeat}")
     rows = []
     for size in (1.0, megabytes):
         text = one_line_text(size)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "one-line.txt"
             path.write_text(text, encoding="utf-8")
-            load = _time(lambda: load_corpus(tmp, max_bytes=len(text.encode("utf-8")) + 1))
+            load = _cpu(lambda: load_corpus(tmp, max_bytes=len(text.encode("utf-8")) + 1), repeat)
+        frequency._span_tokens.cache_clear()  # it keeps the tokens of the last articles counted
         rows.append(
             (
                 size,
-                _time(lambda: tokenize(text)),
-                _time(lambda: count_words(text)),
-                _time(lambda: frequency_counts(text)),
+                _cpu(lambda: tokenize_one_match_at_a_time(text), repeat),
+                _cpu(lambda: tokenize(text), repeat),
+                _cpu(lambda: count_words(text), repeat),
+                _cpu(lambda: frequency.count_words(text)),
                 load,
             )
         )
-    print("MB     tokenize   text.count_words   frequency.count_words   load_corpus")
-    for size, tok, count, freq, load in rows:
-        print(f"{size:4.1f}  {tok:8.2f} s  {count:12.2f} s  {freq:17.2f} s  {load:14.2f} s")
+    print("MB    tokenize before   tokenize   text.count_words   frequency.count_words   load_corpus")
+    for size, old, tok, count, freq, load in rows:
+        print(f"{size:4.1f}  {old:13.2f} s  {tok:7.2f} s  {count:15.2f} s  {freq:20.2f} s  {load:10.2f} s")
     small, large = rows
-    print(f"growth from 1 MB to {megabytes:g} MB: tokenize {large[1] / small[1]:.1f}x, frequency {large[3] / small[3]:.1f}x (linear: about {megabytes:g}x)")
-    print(f"target: tokenising {megabytes:g} MB in < 2 s: {'met' if large[1] < 2 else 'NOT met'}")
-    # Sentences, on much shorter lines: split_sentences is not linear on one long line.
-    from helpers.text import split_sentences
-
-    times = {size: _time(lambda: split_sentences(one_line_text(size))) for size in (0.02, 0.04)}
     print(
-        f"split_sentences on one line: 20 KB {times[0.02]:.2f} s, 40 KB {times[0.04]:.2f} s "
-        f"(growth {times[0.04] / times[0.02]:.1f}x for 2x the text; linear would be 2x)"
+        f"growth from 1 MB to {megabytes:g} MB: tokenize {large[2] / small[2]:.1f}x, "
+        f"frequency {large[4] / small[4]:.1f}x (linear: about {megabytes:g}x); "
+        f"tokenize {large[1] / large[2]:.1f}x faster than before"
     )
+    print(f"target: tokenising {megabytes:g} MB in < 2 s: {'met' if large[2] < 2 else 'NOT met'}")
+    sizes = (20, 40, 80, 160)
+    times = {kb: _cpu(lambda: split_sentences(one_line_text(kb / 1000)), repeat) for kb in sizes}
+    shown = ", ".join(f"{kb} KB {times[kb]:.3f} s" for kb in sizes)
+    print(f"split_sentences on one line: {shown} (growth {times[160] / times[20]:.1f}x for 8x the text; linear: 8x)")
 
 
 def main(argv=None) -> int:
@@ -168,7 +200,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     _bench_load(_ensure_folder(args.folder, args.articles, args.seed), args.repeat)
-    _bench_one_line(args.mb)
+    _bench_one_line(args.mb, args.repeat)
     return 0
 
 
