@@ -9,6 +9,7 @@ import pytest
 from helpers.corpus import article_from_text
 from helpers.reuse import (
     KIND_HINTS,
+    _common_count,
     align_passages,
     compare_corpus,
     compare_pair,
@@ -455,3 +456,11 @@ def test_sentence_sets_found_in_worker_processes_equal_those_found_here(monkeypa
     parallel = compare_corpus(articles, paraphrases="related")
     assert any(report.paraphrases for report in parallel)
     assert [r.to_dict() for r in parallel] == [r.to_dict() for r in serial]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_common_count_agrees_with_intersect1d(seed):
+    rng = np.random.default_rng(seed)
+    a = np.unique(rng.integers(0, 60, rng.integers(0, 30), dtype=np.uint64))
+    b = np.unique(rng.integers(0, 60, rng.integers(0, 30), dtype=np.uint64))
+    assert _common_count(a, b) == len(np.intersect1d(a, b, assume_unique=True))

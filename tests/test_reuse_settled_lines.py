@@ -1,9 +1,11 @@
-"""Paraphrases of a large corpus: lines that every passage already covers are not split into sentences.
+"""Paraphrases of a large corpus: lines that can hold no paraphrase are not split into sentences.
 
 In the "related" scope, a sentence that is at least half covered by a
 pair's passages is never reported as a paraphrase of that pair, so the
 lines whose sentences are all like that in every pair of their article are
-skipped. These tests pin that skipping them changes no result.
+skipped ("settled"); so are lines that share too few content stems with
+every line of every partner ("unpaired"). These tests pin that skipping
+them changes no result.
 """
 
 import importlib.util
@@ -37,6 +39,7 @@ def generated():
 def _without_settling(monkeypatch, corpus, **options):
     with monkeypatch.context() as patch:
         patch.setattr(reuse, "_settle_lines", lambda *args, **kwargs: None)
+        patch.setattr(reuse, "_find_unpaired_lines", lambda *args, **kwargs: None)
         return reports_to_json(compare_corpus(corpus, paraphrases="related", **options))
 
 
@@ -47,6 +50,12 @@ def test_skipping_settled_lines_gives_the_same_reports(name, request, monkeypatc
     assert reports_to_json(compare_corpus(corpus, paraphrases="related")) == expected
 
 
+@pytest.mark.parametrize("threshold", [0.3, 0.8])
+def test_skipping_lines_gives_the_same_reports_at_other_thresholds(generated, monkeypatch, threshold):
+    expected = _without_settling(monkeypatch, generated, paraphrase_threshold=threshold)
+    assert reports_to_json(compare_corpus(generated, paraphrases="related", paraphrase_threshold=threshold)) == expected
+
+
 def test_skipping_settled_lines_gives_the_same_reports_in_worker_processes(generated, monkeypatch):
     expected = _without_settling(monkeypatch, generated)
     monkeypatch.setattr(reuse, "PARALLEL_WORDS", 0)  # sentence sets made in forked workers
@@ -55,17 +64,18 @@ def test_skipping_settled_lines_gives_the_same_reports_in_worker_processes(gener
 
 def test_the_generated_sample_has_paraphrases_and_settled_lines(generated):
     """The equivalence above is not empty: lines are skipped and paraphrases are still found."""
-    settled = []
-    original = reuse._settle_lines
+    settled, unpaired = [], []
+    original = reuse._find_unpaired_lines
 
-    def spy(texts, related, passages, min_content):
-        original(texts, related, passages, min_content)
+    def spy(texts, related, *args):
+        original(texts, related, *args)
         settled.extend(len(texts[k].settled_lines) for k in related)
+        unpaired.extend(len(texts[k].unpaired_lines) for k in related)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(reuse, "_settle_lines", spy)
+        patch.setattr(reuse, "_find_unpaired_lines", spy)
         reports = compare_corpus(generated, paraphrases="related")
-    assert sum(settled) > 0
+    assert sum(settled) > 0 and sum(unpaired) > 0
     assert any(r.paraphrases for r in reports)
 
 
@@ -84,6 +94,29 @@ def test_every_sentence_of_a_settled_line_is_at_least_half_covered_in_every_pair
                 assert reuse._covered(start, end, spans) >= 0.5
                 checked += 1
     assert checked > 0
+
+
+@pytest.mark.parametrize("threshold", [0.3, reuse.PARAPHRASE_THRESHOLD, 0.8])
+def test_no_sentence_of_an_unpaired_line_reaches_the_threshold_with_a_sentence_of_a_partner(generated, threshold):
+    articles = as_articles(generated)
+    texts = [reuse._Text(article, {"stopwords": None, "stemmer": None}) for article in articles]
+    chains = reuse._chains_from_index(texts, reuse.DEFAULT_N, reuse.DEFAULT_MIN_WORDS, reuse.DEFAULT_MAX_GAP, None, 1)
+    passages = {pair: reuse._to_passages(found, texts[pair[0]], texts[pair[1]], reuse.DEFAULT_MIN_WORDS) for pair, found in chains.items()}
+    related = sorted({k for pair in passages for k in pair})
+    reuse._find_unpaired_lines(texts, related, passages, threshold, PARAPHRASE_MIN_WORDS)  # nothing settled: all lines looked at
+    every = {k: reuse._make_sentence_sets(texts[k], "porter", PARAPHRASE_MIN_WORDS) for k in related}
+    line_of = {k: {(line.start, line.start + len(line.text)): line.index for line in articles[k].lines} for k in related}
+
+    def in_unpaired_line(k, start, end):
+        return any(a <= start and end <= b and index in texts[k].unpaired_lines for (a, b), index in line_of[k].items())
+
+    unpaired = 0
+    for i, j in passages:
+        for score, (a0, a1), (b0, b1) in reuse._sentence_pairs(every[i], every[j], threshold):
+            assert not in_unpaired_line(i, a0, a1) and not in_unpaired_line(j, b0, b1)
+    for k in related:
+        unpaired += sum(in_unpaired_line(k, start, end) for start, end, _ in every[k])
+    assert unpaired > 0
 
 
 def _union_length_by_hand(spans, start, end):
@@ -116,3 +149,4 @@ def test_a_line_with_a_few_uncovered_characters_is_settled_and_one_with_more_is_
     reuse._settle_lines(texts, [0, 1], {(0, 1): [passage, half]}, PARAPHRASE_MIN_WORDS)
     assert texts[0].settled_lines == frozenset({1})
     assert texts[1].settled_lines == frozenset()
+

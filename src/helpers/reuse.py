@@ -818,6 +818,7 @@ class _Text:
         self._shingles = None
         self.sentence_cache: dict = {}
         self.settled_lines: frozenset = frozenset()
+        self.unpaired_lines: frozenset = frozenset()
         self._counts = None
 
     @property
@@ -849,8 +850,8 @@ class _Text:
     def flags(self):
         if self._flags is None:
             self._flags = _word_flags(self.words, self.article.text, self.article.lines)
-            line_of = self._flags[2]
-            self._breaks = [k for k in range(1, len(line_of)) if line_of[k] != line_of[k - 1]]
+            line_of = np.asarray(self._flags[2], dtype=np.int64)
+            self._breaks = (np.flatnonzero(line_of[1:] != line_of[:-1]) + 1).tolist()
         return self._flags
 
     @property
@@ -860,6 +861,10 @@ class _Text:
             quoted, furniture, _ = self.flags
             self._counts = tuple(np.concatenate([[0], np.cumsum(flags, dtype=np.int64)]).tolist() for flags in (quoted, furniture))
         return self._counts
+
+    def skipped_lines(self) -> frozenset:
+        """Indexes of the lines whose sentences can be no paraphrase in any pair searched."""
+        return self.settled_lines | self.unpaired_lines
 
     @property
     def breaks(self) -> list[int]:
@@ -905,7 +910,7 @@ _FORKED_TEXTS: list = []
 
 def _sentence_batch(numbers: list[int]) -> list:
     return [
-        _make_sentence_sets(_FORKED_TEXTS[k], "porter", PARAPHRASE_MIN_WORDS, _FORKED_TEXTS[k].settled_lines)
+        _make_sentence_sets(_FORKED_TEXTS[k], "porter", PARAPHRASE_MIN_WORDS, _FORKED_TEXTS[k].skipped_lines())
         for k in numbers
     ]
 
@@ -913,8 +918,8 @@ def _sentence_batch(numbers: list[int]) -> list:
 def _sentence_sets_of(texts: list[_Text], workers: int | None = None) -> None:
     """Give every text its sentence sets, in several processes for a large corpus.
 
-    The lines in each text's ``settled_lines`` are left out (see
-    :func:`_settled_lines`). The workers are forked from this process, so
+    The lines in each text's ``settled_lines`` and ``unpaired_lines`` are
+    left out (see :func:`_settle_lines` and :func:`_find_unpaired_lines`). The workers are forked from this process, so
     they see the texts (with the words already found) without copying them;
     only the sentence sets come back.
     """
@@ -938,7 +943,7 @@ def _sentence_sets_of(texts: list[_Text], workers: int | None = None) -> None:
     for text in todo:
         if ("porter", PARAPHRASE_MIN_WORDS) not in text.sentence_cache:
             text.sentence_cache[("porter", PARAPHRASE_MIN_WORDS)] = _make_sentence_sets(
-                text, "porter", PARAPHRASE_MIN_WORDS, text.settled_lines
+                text, "porter", PARAPHRASE_MIN_WORDS, text.skipped_lines()
             )
 
 
@@ -1579,6 +1584,7 @@ def _corpus_paraphrases(texts: list[_Text], passages: dict, threshold: float, sc
     elif scope == "related":
         related = sorted({k for pair in passages for k in pair})
         _settle_lines(texts, related, passages, PARAPHRASE_MIN_WORDS)
+        _find_unpaired_lines(texts, related, passages, threshold, PARAPHRASE_MIN_WORDS)
         _sentence_sets_of([texts[k] for k in related])
         for i, j in passages:
             candidates = _sentence_pairs(
@@ -1628,6 +1634,60 @@ def _settle_lines(texts: list[_Text], related: list[int], passages: dict, min_co
         texts[k].settled_lines = frozenset(lines[m].index for m in np.flatnonzero(settled).tolist())
 
 
+def _find_unpaired_lines(texts: list[_Text], related: list[int], passages: dict, threshold: float, min_content: int) -> None:
+    """Mark the lines of each text that share too few content stems with every line of its partners.
+
+    A sentence's content set has at least ``min_content`` stems and lies
+    inside its line's set (the stems of the content words on the line). So
+    two sentences whose Dice similarity reaches ``threshold`` share at least
+    ``threshold × min_content`` stems, and so do their lines. A line that
+    shares fewer with every line of every partner of its text (lines settled
+    by :func:`_settle_lines` left out: their sentences are no paraphrase)
+    can hold no sentence of a paraphrase pair: :func:`_make_sentence_sets`
+    skips it. Line sets are supersets of sentence sets, so this only ever
+    leaves out sentences that could not be paired.
+    """
+    needed = (threshold - 1e-12) * min_content - 1e-9  # fewest shared stems, as in _sentence_pairs
+    stopwords = _default_stopwords()
+    stems: dict = {}
+    line_sets: dict = {}
+    for k in related:
+        text = texts[k]
+        raw = text.words if not (text.options.get("stopwords") or text.options.get("stemmer")) else matching_words(text.article.text)
+        starts, forms = raw.starts, raw.forms
+        found = {}
+        for line in text.article.lines:
+            if line.kind == "blank" or line.kind in FURNITURE_KINDS or line.index in text.settled_lines:
+                continue
+            first = bisect_right(starts, line.start - 1)
+            last = bisect_right(starts, line.start + len(line.text) - 1)
+            content = set()
+            for form in forms[first:last]:
+                if form not in stopwords:
+                    found_stem = stems.get(form)
+                    if found_stem is None:
+                        found_stem = stems[form] = stem(form, "porter")
+                    content.add(found_stem)
+            if len(content) >= min_content:
+                found[line.index] = content
+        line_sets[k] = found
+    paired: dict = {k: set() for k in related}
+    for i, j in passages:
+        lines_a, lines_b = line_sets[i], line_sets[j]
+        for index_a, items_a in lines_a.items():
+            for index_b, items_b in lines_b.items():
+                if len(items_a & items_b) >= needed:
+                    paired[i].add(index_a)
+                    paired[j].add(index_b)
+    for k in related:
+        text = texts[k]
+        text.unpaired_lines = frozenset(
+            line.index
+            for line in text.article.lines
+            if line.index not in paired[k] and line.index not in text.settled_lines
+        )
+
+
 def _union_length(spans: list[tuple[int, int]], starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """For each range ``[starts[m], ends[m])``, how many of its characters lie inside the union of ``spans``."""
     merged: list[list[int]] = []
@@ -1663,8 +1723,19 @@ def _hash_set(forms: list[str], n: int) -> np.ndarray:
     return np.unique(ngram_hashes(hash_words(forms), n))
 
 
+def _common_count(set_a: np.ndarray, set_b: np.ndarray) -> int:
+    """How many numbers two sorted arrays of distinct numbers share (binary search of the smaller in the larger)."""
+    if len(set_a) > len(set_b):
+        set_a, set_b = set_b, set_a
+    if not len(set_a):
+        return 0
+    where = np.searchsorted(set_b, set_a)
+    where[where == len(set_b)] = 0  # beyond the last number: no match (compared with the first, which is smaller)
+    return int(np.count_nonzero(set_b[where] == set_a))
+
+
 def _pair_scores(set_a: np.ndarray, set_b: np.ndarray) -> tuple[int, float, float]:
-    common = int(len(np.intersect1d(set_a, set_b, assume_unique=True)))
+    common = _common_count(set_a, set_b)
     union = len(set_a) + len(set_b) - common
     smaller = min(len(set_a), len(set_b))
     return common, round(common / union, 4) if union else 0.0, round(common / smaller, 4) if smaller else 0.0
