@@ -17,7 +17,7 @@ What it measures, in one run:
    too, so the full cost is visible.
 3. **One 5 MB line.** Tokenising and counting a 5 MB article written on a
    single line (seeded, deterministic): :func:`helpers.text.tokenize`,
-   :func:`helpers.text.count_words`, :func:`helpers.frequency.count_words`
+   :func:`helpers.text.number_of_words`, :func:`helpers.frequency.count_words`
    and loading it as a one-file corpus, in CPU seconds. Each must take time
    linear in the size of the text; the time for 1 MB is printed beside it as
    a check. ``tokenize`` as it was before issue 14 (a match object and a
@@ -153,7 +153,7 @@ def _cpu(function, repeat: int = 1) -> float:
 
 def _bench_one_line(megabytes: float, repeat: int) -> None:
     from helpers import frequency
-    from helpers.text import count_words, split_sentences, tokenize
+    from helpers.text import number_of_words, split_sentences, tokenize
 
     print(f"\n## One line of {megabytes:g} MB (and 1 MB, to see that time grows linearly); CPU seconds, best of {repeat}")
     rows = []
@@ -169,12 +169,12 @@ def _bench_one_line(megabytes: float, repeat: int) -> None:
                 size,
                 _cpu(lambda: tokenize_one_match_at_a_time(text), repeat),
                 _cpu(lambda: tokenize(text), repeat),
-                _cpu(lambda: count_words(text), repeat),
+                _cpu(lambda: number_of_words(text), repeat),
                 _cpu(lambda: frequency.count_words(text)),
                 load,
             )
         )
-    print("MB    tokenize before   tokenize   text.count_words   frequency.count_words   load_corpus")
+    print("MB    tokenize before   tokenize   text.number_of_words   frequency.count_words   load_corpus")
     for size, old, tok, count, freq, load in rows:
         print(f"{size:4.1f}  {old:13.2f} s  {tok:7.2f} s  {count:15.2f} s  {freq:20.2f} s  {load:10.2f} s")
     small, large = rows

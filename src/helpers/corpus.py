@@ -65,7 +65,7 @@ from html.entities import html5 as _HTML5_ENTITIES
 from pathlib import Path
 
 from helpers.layout import Line, find_date, split_lines
-from helpers.text import count_words
+from helpers.text import number_of_words
 
 __all__ = [
     "COMPANION_FILES",
@@ -562,10 +562,10 @@ def words_on_lines(text: str, lines: tuple[Line, ...], kinds=WORD_COUNT_LINES) -
                 run_start = line.start
             run_end = line.end
         elif run_start is not None:
-            total += count_words(text, run_start, run_end)
+            total += number_of_words(text, run_start, run_end)
             run_start = None
     if run_start is not None:
-        total += count_words(text, run_start, run_end)
+        total += number_of_words(text, run_start, run_end)
     return total
 
 

@@ -38,7 +38,7 @@ from helpers.quotations import DOUBLE_CLOSE, QuoteDepth
 __all__ = [
     "Sentence",
     "Token",
-    "count_words",
+    "number_of_words",
     "fold_case",
     "load_stopwords",
     "normalize_quotes",
@@ -245,7 +245,7 @@ def fold_case(word: str) -> str:
     return CASE_EXCEPTIONS.get(word) or word.lower()
 
 
-def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+def number_of_words(text: str, start: int = 0, end: int | None = None) -> int:
     """Count the words and numbers of a text, by the same rules as :func:`tokenize`.
 
     Much faster than ``len([t for t in tokenize(text) if t.is_word])``: no
@@ -265,9 +265,9 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
 
     Examples
     --------
-    >>> count_words("Bukele’s mega-prison holds up to 40,000 inmates.")
+    >>> number_of_words("Bukele’s mega-prison holds up to 40,000 inmates.")
     7
-    >>> count_words("One two. Three four five.", 9)
+    >>> number_of_words("One two. Three four five.", 9)
     3
     """
     stop = len(text) if end is None else end

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from helpers.text import count_words
+from helpers.text import number_of_words
 
 __all__ = ["MIN_ARTICLE_WORDS", "PRUNED_CLASSES", "Extraction", "body_lines", "extract_article", "prune_xpath", "too_short"]
 
@@ -144,7 +144,7 @@ def too_short(lines: list[str]) -> int | None:
     >>> too_short(["Page not found."]), too_short(["word " * 60])
     (3, None)
     """
-    words = sum(count_words(line) for line in lines)
+    words = sum(number_of_words(line) for line in lines)
     return words if words < MIN_ARTICLE_WORDS else None
 
 
