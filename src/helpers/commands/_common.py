@@ -98,7 +98,9 @@ def print_json(value) -> None:
     overrides, lone surrogates from file names that are not UTF-8) are
     written as ``\\uXXXX`` escapes: the JSON means exactly the same.
     """
-    text = _NOT_PLAIN_ASCII.sub(_json_escape, json.dumps(value, indent=2, ensure_ascii=False))
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    if not text.replace("\n", " ").isprintable():  # checked in C: most output needs no escape at all
+        text = _NOT_PLAIN_ASCII.sub(_json_escape, text)
     sys.stdout.write(text + "\n")
 
 
