@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from helpers.grading import (
+    GradingError,
     build_exercises,
     fill_answers,
     grade_folder,
@@ -238,6 +239,30 @@ def test_committed_files_are_what_the_master_builds(name, tmp_path):
         assert sorted(new.namelist()) == sorted(old.namelist())
         for entry in new.namelist():
             assert new.read(entry) == old.read(entry), f"{entry} of the bundle is out of date: run `make exercises`"
+
+
+@pytest.mark.grading
+def test_another_second_corpus_gives_probes_from_its_own_words(tmp_path):
+    corpus = ROOT / "tests" / "corpora" / "long-quotes"
+    build_exercises(EXERCISES / "source", tmp_path / "student", tmp_path / "autograder", only="02",
+                    run_tests=False, second_corpus=corpus)
+    with zipfile.ZipFile(tmp_path / "autograder" / "02-word-frequencies.zip") as bundle:
+        probes = bundle.read("probes.json").decode("utf-8")
+        assert sorted(n for n in bundle.namelist() if n.startswith("files/second_corpus/")) == sorted(
+            f"files/second_corpus/{p.name}" for p in corpus.iterdir())
+    for word in ("minister", "cannot", "calloway", "island", "nobody"):
+        assert f'\\"{word}\\"' in probes, word
+    for fixed in ("library", "branch", "town"):
+        assert f'\\"{fixed}\\"' not in probes, fixed
+
+
+@pytest.mark.grading
+def test_a_second_corpus_on_which_a_hidden_check_cannot_tell_right_from_wrong_is_refused(tmp_path):
+    with pytest.raises(GradingError) as refused:
+        build_exercises(EXERCISES / "source", tmp_path / "student", tmp_path / "autograder", only="01",
+                        run_tests=False, second_corpus=ROOT / "tests" / "corpora" / "one-article")
+    assert "q3 test_q3_works_on_other_articles: a loaded_rate that always returns an empty answer" in str(refused.value)
+    assert not (tmp_path / "autograder" / "01-reading-critically.zip").exists()
 
 
 # ---------------------------------------------------------------------------

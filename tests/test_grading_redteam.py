@@ -534,7 +534,65 @@ def test_other_inputs(double):
                                                                  for k, x in zip(keys, (1, 2, 3))]}}}
 
     constant = check_answers(check, answers(lambda x: 4), {})["q1"]["cases"][0]["message"]
-    assert constant == "on other inputs (1) double gave another value: use the number it is given"
+    assert constant == ("on other inputs (1) double gave another value: double returned 4 for all 3 inputs "
+                        "it was tried on; use the number it is given")
+    accepted_once = check_answers(check, answers(lambda x: 2), {})["q1"]["cases"][0]["message"]
+    assert accepted_once == ("on other inputs (2) double gave another value: double returned 2 for both 1 and 2, "
+                             "but for 2 it should differ from 1; use the number it is given")
     varying = check_answers(check, answers(lambda x: 3 * x), {})["q1"]["cases"][0]["message"]
     assert "use the number it is given" not in varying
     assert varying.startswith("on other inputs (1) double gave another value: its answer does change with the input")
+
+
+WORD_CHECK = {"q1": '''from otter.test_files import test_case
+points = 1
+
+@test_case(points=1, hidden=True)
+def test_other_words(count):
+    for word in ("ferry", "harbour"):
+        assert count(word) == {"ferry": 2, "harbour": 3}.get(word, 0), f"count gave another number for {word!r}"
+'''}
+
+
+def counted(function):
+    keys = [f'[["{w}"],{{}}]' for w in ("ferry", "harbour")]
+    return {"values": {}, "functions": {"count": {"calls": [[k, {"returned": function(w)}]
+                                                            for k, w in zip(keys, ("ferry", "harbour"))]}}}
+
+
+def test_a_hidden_check_that_tells_right_from_wrong_is_not_reported():
+    from helpers.grading.sensitivity import weak_checks
+
+    assert weak_checks(WORD_CHECK, counted({"ferry": 2, "harbour": 3}.get), {}) == []
+
+
+def test_a_hidden_check_whose_right_answers_are_all_empty_or_all_the_same_is_reported_by_name():
+    from helpers.grading.sensitivity import weak_checks
+
+    empty = {"q1": WORD_CHECK["q1"].replace('{"ferry": 2, "harbour": 3}', "{}")}
+    weak = weak_checks(empty, counted(lambda w: 0), {})
+    assert len(weak) == 2 and all(w.startswith("q1 test_other_words: a count that ") for w in weak)
+    assert "always returns an empty answer" in weak[0] and "the same answer whatever it is given" in weak[1]
+    same = {"q1": WORD_CHECK["q1"].replace('{"ferry": 2, "harbour": 3}', '{"ferry": 2, "harbour": 2}')}
+    assert weak_checks(same, counted(lambda w: 2), {}) == [
+        "q1 test_other_words: a count that gives the same answer whatever it is given (the check tries it on "
+        "2 inputs) passes it, so on this corpus it cannot tell right from wrong"]
+    never = {"q1": WORD_CHECK["q1"].replace('("ferry", "harbour")', "()")}
+    assert weak_checks(never, counted(lambda w: 0), {}) == [
+        "q1 test_other_words: it never calls count on this corpus (too few articles, or none of the kind it needs)"]
+
+
+def test_probe_words_come_from_the_corpus_and_each_names_another_article():
+    from helpers.corpus import load_corpus
+    from helpers.grading.items import frequent_words, telling_words
+    from helpers.text import words
+
+    corpus = load_corpus(Path(__file__).parent / "corpora" / "long-quotes")
+    assert frequent_words(corpus, 3) == ["island", "calloway", "company"]
+    telling = telling_words(corpus)
+    assert len(telling) == len(corpus)
+
+    def highest(word):
+        return max(sorted(corpus, key=lambda a: a.label), key=lambda a: words(a.text).count(word) / len(words(a.text)))
+
+    assert len({highest(word).label for word in telling}) == len(telling)

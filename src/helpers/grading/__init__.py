@@ -1390,13 +1390,18 @@ def run_checks(tests: dict[str, str], answers: dict, bundle: Path, corpus: Path,
     """
     job = {"tests": tests, "answers": answers, "corpora": {"default": None, SECOND_CORPUS: SECOND_CORPUS},
            "case_timeout": case_timeout}
+    return _run_trusted("helpers.grading.checker", job, bundle, corpus, timeout)
+
+
+def _run_trusted(module: str, job: dict, bundle: Path, corpus: Path, timeout: float):
+    """Run ``python -m module`` with ``job`` on stdin, in a fresh folder holding the bundle's second corpus."""
     with tempfile.TemporaryDirectory(prefix="checks-") as folder:
         _unpack_inputs(bundle, Path(folder))
         env = dict(os.environ, CORPUS_DIR=str(corpus), PYTHONHASHSEED="0")
         env.pop("HELPERS_GRADING_GUARD", None)
         try:
             done = subprocess.run(
-                [sys.executable, "-m", "helpers.grading.checker"], input=json.dumps(job).encode("utf-8"),
+                [sys.executable, "-m", module], input=json.dumps(job).encode("utf-8"),
                 capture_output=True, cwd=folder, env=env, timeout=timeout,
             )
         except subprocess.TimeoutExpired:
@@ -2299,7 +2304,8 @@ def _probe_the_solutions(solution: Path, tests: Path, stage: Path, corpus: Path 
         if errors:
             raise GradingError(errors[0])
     except Exception as error:
-        raise GradingError(f"the solutions of {solution.name} could not be probed: {str(error)[-600:]}") from None
+        raise GradingError(f"the solutions of {solution.name} could not be probed on the second corpus: "
+                           f"{str(error)[-600:]}") from None
     finally:
         for key, value in previous.items():
             if value is None:
@@ -2320,6 +2326,21 @@ def _solutions_pass(name: str, tests: dict[str, str], answers: dict, bundle: Pat
         raise GradingError(
             f"{name}: the solutions fail their own checks once their answers are read as plain data "
             "(an answer of a type the checks cannot read?):\n  " + "\n  ".join(failed)
+        )
+
+
+def _checks_tell_right_from_wrong(name: str, tests: dict[str, str], answers: dict, bundle: Path, corpus: Path,
+                                  second: Path) -> None:
+    """Refuse a bundle with a hidden check that a wrong function passes on the second corpus (see :mod:`.sensitivity`)."""
+    job = {"tests": tests, "answers": answers, "corpora": {"default": None, SECOND_CORPUS: SECOND_CORPUS},
+           "case_timeout": 60}
+    weak = _run_trusted("helpers.grading.sensitivity", job, bundle, corpus, 300)
+    if weak:
+        raise GradingError(
+            f"{name}: on the second corpus {second}, these hidden checks cannot tell right from wrong:\n  "
+            + "\n  ".join(weak)
+            + "\nUse a corpus with more articles and words, some of them sharing text and quoting sources "
+            "(exercises/README.md, 'Adapting the sets to another corpus')."
         )
 
 
@@ -2471,10 +2492,15 @@ def build_exercises(
                 MANIFEST: (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
                 PROBES: (json.dumps(spec, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
             }
-            _deterministic_zip(zips[0], target_zip, extra_files)
+            built_zip = Path(tmp) / target_zip.name
+            _deterministic_zip(zips[0], built_zip, extra_files)
             tests = {Path(n).stem: (tests_dir / Path(n).name).read_text(encoding="utf-8") for n in test_files}
             from helpers.corpus import default_corpus_dir
 
-            _solutions_pass(master.name, tests, answers, target_zip, default_corpus_dir().resolve())
+            seeds = default_corpus_dir().resolve()
+            _solutions_pass(master.name, tests, answers, built_zip, seeds)
+            _checks_tell_right_from_wrong(master.name, tests, answers, built_zip, seeds, second)
+            target_zip.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(built_zip, target_zip)
             written += [target_nb, target_zip]
     return written

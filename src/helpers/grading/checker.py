@@ -113,34 +113,101 @@ def stand_ins(answers: dict, corpora: Corpora, log: list | None = None) -> dict:
 _IGNORES_INPUT = re.compile(r"(:|;)\s*(compute it from|use|(?:count|compare) [^:;]*? of) the [^:;]*? it is given")
 
 
-def diagnose(message: str, calls: list) -> str:
-    """Keep "use the article it is given" only for a function that really gave one answer for different inputs.
+def _shown_answer(outcome: str) -> str | None:
+    """A student's answer, as a few words of feedback (their own output, never an expected value)."""
+    found = json.loads(outcome)
+    if "returned" not in found:
+        return None
+    value = decode(found["returned"])
+    if value is None or type(value) in (bool, int):
+        return repr(value)
+    if type(value) is float:
+        return f"{value:.6g}"
+    if type(value) is str:
+        return repr(value) if len(value) <= 30 else f"the same text ({len(value)} characters)"
+    if type(value) in (list, tuple, set, frozenset):
+        return f"the same {type(value).__name__} of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return f"the same dictionary of {len(value)} entr{'ies' if len(value) != 1 else 'y'}"
+    return "the same answer"
+
+
+def _shown_input(key: str) -> str:
+    """The inputs of one probed call, as a reader would name them: ``a_wire.txt``, ``(the corpus, 'ferry')``."""
+    args, kwargs = json.loads(key)
+
+    def one(data) -> str:
+        if data is None or type(data) in (bool, int, float):
+            return repr(data)
+        if type(data) is str:
+            return repr(data) if len(data) <= 30 else "a text"
+        if type(data) is dict and len(data) == 1:
+            (tag, body), = data.items()
+            if tag == "Article" and type(body) is dict:
+                return str(body.get("file") or body.get("label") or "an article")[:80]
+            if tag == "Corpus":
+                return "the corpus"
+            if tag in ("tuple", "list") and type(body) is list and len(body) <= 8:
+                return "[" + ", ".join(one(item) for item in body) + "]"
+        return "a value"
+
+    parts = [one(a) for a in args] + [f"{k}={one(v)}" for k, v in kwargs.items()]
+    return parts[0] if len(parts) == 1 else "(" + ", ".join(parts) + ")"
+
+
+def diagnose(message: str, calls: list, tried: list | None = None) -> str:
+    """Say what a function that "does not use what it is given" really did, from its own answers.
+
+    Keeps a check's advice "use the article it is given" only for a function
+    that gave one answer for different inputs, and then names them; for a
+    function whose answers do change with its input, says so instead. Only
+    the student's own answers are shown, never a check's expected values.
 
     Parameters
     ----------
     message : str
         The failed check's message.
     calls : list of (function, input key, outcome)
-        Every input the probes called the check's functions on, and what came back.
+        The calls the failed check made, in order; the last is the one it failed on.
+        Checks that try several inputs check each answer before the next call, so
+        an earlier call's answer was accepted.
+    tried : list of (function, input key, outcome), optional
+        Every input the probes called the check's functions on, and what came back
+        (default: ``calls``).
 
     Examples
     --------
     >>> advice = "on other articles loaded_rate gave another rate: compute it from the article it is given"
-    >>> diagnose(advice, [("loaded_rate", "a", "1"), ("loaded_rate", "b", "1")]) == advice
-    True
-    >>> print(diagnose(advice, [("loaded_rate", "a", "1"), ("loaded_rate", "b", "2")]))
+    >>> a, b = '[[{"Article":{"corpus":"x","file":"a.txt"}}],{}]', '[[{"Article":{"corpus":"x","file":"b.txt"}}],{}]'
+    >>> print(diagnose(advice, [("loaded_rate", a, '{"returned": 12.0}'), ("loaded_rate", b, '{"returned": 12.0}')]))
+    on other articles loaded_rate gave another rate: loaded_rate returned 12 for both a.txt and b.txt, but for b.txt it should differ from a.txt; compute it from the article it is given
+    >>> print(diagnose(advice, [("loaded_rate", a, '{"returned": 3.5}')],
+    ...                [("loaded_rate", a, '{"returned": 3.5}'), ("loaded_rate", b, '{"returned": 3.5}')]))
+    on other articles loaded_rate gave another rate: loaded_rate returned 3.5 for both inputs it was tried on; compute it from the article it is given
+    >>> print(diagnose(advice, [("loaded_rate", a, '{"returned": 1}')],
+    ...                [("loaded_rate", a, '{"returned": 1}'), ("loaded_rate", b, '{"returned": 2}')]))
     on other articles loaded_rate gave another rate: its answer does change with the input, so it reads what it is given; the difference is in how it computes from it
     """
     match = _IGNORES_INPUT.search(message)
-    if not match:
+    if not match or not calls:
         return message
-    answers: dict[str, set] = {}
-    inputs: dict[str, set] = {}
-    for function, key, outcome in calls:
-        answers.setdefault(function, set()).add(outcome)
-        inputs.setdefault(function, set()).add(key)
-    constant = any(len(inputs[f]) > 1 and len(answers[f]) == 1 for f in answers)
-    if constant or not answers:
+    tried = calls if tried is None else tried
+    head, advice = message[:match.start()] + match.group(1), message[match.start() + len(match.group(1)):]
+    function, key, outcome = calls[-1]
+    shown = _shown_answer(outcome)
+    for other_function, other_key, other_outcome in calls[:-1]:
+        if other_function == function and other_key != key and other_outcome == outcome and shown:
+            first, last = _shown_input(other_key), _shown_input(key)
+            return (f"{head} {function} returned {shown} for both {first} and {last}, "
+                    f"but for {last} it should differ from {first};{advice}")
+    inputs = {k for f, k, _ in tried if f == function}
+    answers = {o for f, _, o in tried if f == function}
+    if len(inputs) > 1 and len(answers) == 1:
+        if not shown:
+            return message
+        count = "both" if len(inputs) == 2 else f"all {len(inputs)}"
+        return f"{head} {function} returned {shown} for {count} inputs it was tried on;{advice}"
+    if len(inputs) <= 1:
         return message
     return (message[:match.start()] + match.group(1) + " its answer does change with the input, so it reads what "
             "it is given; the difference is in how it computes from it" + message[match.end():])
@@ -221,7 +288,7 @@ def check_answers(tests: dict[str, str], answers: dict, folders: dict, case_time
                 passed, message = _run_case(case, {p: given[p] for p in parameters}, case_timeout)
                 called = {function for function, _, _ in log}
                 everything = [call for f in sorted(called) for call in getattr(given[f], "outcomes", [])]
-                message = diagnose(message, everything) if not passed else message
+                message = diagnose(message, list(log), everything) if not passed else message
             score += points if passed else 0.0
             rows.append({"name": case.name or case.test_func.__name__, "hidden": bool(case.hidden), "points": points,
                          "passed": passed, "message": message[:1000], "missing": missing})

@@ -177,7 +177,8 @@ def record_probes(namespace: dict, tests_dir: str, folders: dict) -> dict:
     Raises
     ------
     AssertionError
-        If the solutions fail one of their own checks.
+        If the solutions fail one of their own checks (naming it), as when a
+        hidden check cannot run on the second corpus (too few articles).
     """
     corpora = Corpora(folders)
     values: set[str] = set()
@@ -205,7 +206,15 @@ def record_probes(namespace: dict, tests_dir: str, folders: dict) -> dict:
                 else:
                     values.add(parameter)
                     arguments[parameter] = value
-            case.test_func(**arguments)
+            try:
+                case.test_func(**arguments)
+            except Exception as error:
+                raise AssertionError(
+                    f"the hidden check {path.stem} {case.name or case.test_func.__name__} fails on the solutions "
+                    f"({type(error).__name__}: {str(error)[:300]}): on this corpus it cannot run as written"
+                    if case.hidden else
+                    f"the check {path.stem} {case.name or case.test_func.__name__} fails on the solutions "
+                    f"({type(error).__name__}: {str(error)[:300]})") from None
     return {"values": sorted(values), "calls": {name: calls[name] for name in sorted(calls)}}
 
 
