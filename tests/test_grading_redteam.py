@@ -442,7 +442,7 @@ def test_a_plain_summary_is_accepted_as_it_is():
 
 
 def test_a_process_left_holding_the_output_cannot_keep_the_grader_waiting():
-    from helpers.grading import _collect, _kill_tree
+    from helpers.grading.sandbox import _collect, _kill_tree
 
     out_read, out_write = os.pipe()
     process = subprocess.Popen(
