@@ -282,12 +282,13 @@ def by_label(values) -> str:
 
 
 def hardcoded_reading_critically():
-    from helpers.reading import find_claims, find_loaded_language, find_provenance, find_stance_markers, per_1000
+    from helpers.frequency import per_thousand
+    from helpers.reading import find_claims, find_loaded_language, find_provenance, find_stance_markers
 
     corpus = seeds()
     fields = ("headline", "date", "outlet", "byline", "place")
     gaps = {f: sorted(a.label for a in corpus if f in find_provenance(a).unknown) for f in fields}
-    rates = {a.label: per_1000(sum(not h.quoted for h in find_loaded_language(a)), a.word_count) for a in corpus}
+    rates = {a.label: per_thousand(sum(not h.quoted for h in find_loaded_language(a)), a.word_count) for a in corpus}
     top = max(sorted(rates), key=lambda label: rates[label])
     claims = {a.label: [c.sentence for c in find_claims(a) if c.attribution in ("agentless", "none")] for a in corpus}
     stance = {}
@@ -379,7 +380,7 @@ SPECS = {
         "partial": (
             {
                 # counts loaded words inside quotations; forgets that "is seen as" hides the source
-                "q3": ["def loaded_rate(article):\n    return per_1000(len(find_loaded_language(article)), article.word_count)\n\n\n"
+                "q3": ["def loaded_rate(article):\n    return per_thousand(len(find_loaded_language(article)), article.word_count)\n\n\n"
                        "rates = {a.label: loaded_rate(a) for a in corpus}\n"
                        "most_loaded = max(sorted(rates), key=lambda label: rates[label])"],
                 "q5": ["def unsourced_claims(article):\n"

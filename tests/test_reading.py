@@ -3,6 +3,7 @@ from dataclasses import dataclass
 import pytest
 
 from helpers.corpus import article_from_text
+from helpers.frequency import per_thousand
 from helpers.reading import (
     ATTRIBUTION_LEVELS,
     TAGS,
@@ -15,7 +16,6 @@ from helpers.reading import (
     find_stance_markers,
     load_lexicon,
     match_lexicon,
-    per_1000,
     provenance_table,
     rate_by_category,
     read_sentences,
@@ -283,7 +283,7 @@ def test_rates_are_per_thousand_words_and_can_leave_out_quotations():
     hits = find_loaded_language('Notorious gangs. He said "heinous".')
     assert rate_by_category(hits, 250) == {"evaluative": 8.0, "total": 8.0}
     assert rate_by_category(hits, 250, include_quoted=False) == {"evaluative": 4.0, "total": 4.0}
-    assert per_1000(1, 3) == 333.33
+    assert rate_by_category([hits[0]], 3) == {"evaluative": 333.33, "total": 333.33}, "rounded to two decimals"
 
 
 # ---------------------------------------------------------------------------
@@ -336,7 +336,7 @@ def test_summary_counts_match_the_finders(seeds):
     assert summary["claims"] == len(find_claims(article, attributions=[]))
     assert summary["loaded"] == len(find_loaded_language(article))
     assert summary["words"] == article.word_count
-    assert summary["loaded_per_1000"] == per_1000(summary["loaded"], article.word_count)
+    assert summary["loaded_per_1000"] == round(per_thousand(summary["loaded"], article.word_count), 2)
     assert summary["claims_by_attribution"]["none"] == summary["claims"]
     assert sum(count for _, count in summary["top_loaded"]) <= summary["loaded"]
 

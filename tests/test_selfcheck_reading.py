@@ -11,7 +11,8 @@ from types import SimpleNamespace
 import pytest
 
 from helpers.corpus import article_from_text, load_corpus
-from helpers.reading import find_claims, find_stance_markers, find_topic_words, per_1000, summarize_reading
+from helpers.frequency import per_thousand
+from helpers.reading import find_claims, find_stance_markers, find_topic_words, summarize_reading
 from helpers.selfcheck import QUESTIONS, check
 from helpers.selfcheck.reading import (
     MEASURES,
@@ -98,7 +99,7 @@ def test_highest_rate_asks_where_count_and_rate_leaders_differ(reading):
     assert comparison is not None, "both corpora allow a question where counts and rates disagree"
     measure, among = comparison
     rows = [s for s in reading["summaries"] if s["label"] in among]
-    by_rate = max(rows, key=lambda s: per_1000(s[measure], s["words"]))["label"]
+    by_rate = max(rows, key=lambda s: per_thousand(s[measure], s["words"]))["label"]
     by_count = max(rows, key=lambda s: s[measure])["label"]
     assert by_rate != by_count
     context = {"summaries": reading["summaries"], "measure": measure, "among": among}

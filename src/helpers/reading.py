@@ -64,7 +64,6 @@ __all__ = [
     "find_topic_words",
     "load_lexicon",
     "match_lexicon",
-    "per_1000",
     "provenance_table",
     "rate_by_category",
     "read_sentences",
@@ -131,28 +130,11 @@ def _is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def per_1000(count: int, words: int) -> float:
-    """A count per 1,000 words, so articles of different lengths compare fairly.
+def _rate(count: int, words: int) -> float:
+    """A count per 1,000 words rounded to two decimals, as the summaries show it (0.0 without words)."""
+    from helpers.frequency import per_thousand  # the one rate; imported here to keep reading light to import
 
-    Parameters
-    ----------
-    count : int
-    words : int
-        Length of the text in words; 0 gives 0.0 rather than an error.
-
-    Returns
-    -------
-    float
-        Rounded to two decimals.
-
-    Examples
-    --------
-    >>> per_1000(3, 600)
-    5.0
-    >>> per_1000(2, 0)
-    0.0
-    """
-    return round(1000 * count / words, 2) if words else 0.0
+    return round(per_thousand(count, words), 2)
 
 
 # ---------------------------------------------------------------------------
@@ -897,8 +879,8 @@ def rate_by_category(hits: list[LexiconHit], words: int, *, include_quoted: bool
     counts: dict[str, int] = {}
     for hit in kept:
         counts[hit.category] = counts.get(hit.category, 0) + 1
-    rates = {category: per_1000(counts[category], words) for category in sorted(counts)}
-    rates["total"] = per_1000(len(kept), words)
+    rates = {category: _rate(counts[category], words) for category in sorted(counts)}
+    rates["total"] = _rate(len(kept), words)
     return rates
 
 
@@ -1480,17 +1462,17 @@ def summarize_reading(source, attributions=None, *, readings: list[SentenceReadi
         "claims_by_attribution": by_level,
         "claims_attributed": by_level["named"] + by_level["vague"],
         "loaded": len(loaded),
-        "loaded_per_1000": per_1000(len(loaded), words),
+        "loaded_per_1000": _rate(len(loaded), words),
         "loaded_by_category": {k: v for k, v in rate_by_category(loaded, words).items() if k != "total"},
         "loaded_quoted": sum(1 for h in loaded if h.quoted),
         "loaded_topic": sum(1 for h in loaded if h.topic),
         "top_loaded": top,
         "hedges": len(hedges),
-        "hedges_per_1000": per_1000(len(hedges), words),
+        "hedges_per_1000": _rate(len(hedges), words),
         "boosters": len(boosters),
-        "boosters_per_1000": per_1000(len(boosters), words),
+        "boosters_per_1000": _rate(len(boosters), words),
         "opinion": len(opinion),
-        "opinion_per_1000": per_1000(len(opinion), words),
+        "opinion_per_1000": _rate(len(opinion), words),
         "questions": sum(1 for h in opinion if h.category == "question"),
         "first_person": sum(1 for h in opinion if h.category == "first person"),
     }

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from helpers.reading import find_stance_markers, per_1000
+from helpers.frequency import per_thousand
+from helpers.reading import find_stance_markers
 from helpers.selfcheck.core import Key, Misconception, question
 from helpers.text import normalize_quotes
 
@@ -168,7 +169,7 @@ def rate_table(summaries: list[dict], measure: str, among) -> list[dict]:
         raise ValueError(f"Unknown measure {measure!r}: choose one of {', '.join(MEASURES)}.")
     wanted = set(among or ())
     return [
-        {"label": s["label"], "words": s["words"], "count": s[measure], "per_1000": per_1000(s[measure], s["words"])}
+        {"label": s["label"], "words": s["words"], "count": s[measure], "per_1000": round(per_thousand(s[measure], s["words"]), 2)}
         for s in summaries if s["label"] in wanted
     ]
 
