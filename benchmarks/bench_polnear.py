@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.corpus import article_from_text
-from helpers.sourcing import find_attributions
+from helpers.sourcing import THOUGHT, find_attributions
 from helpers.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,15 +124,20 @@ class Found:
     speech: bool
 
 
-def _finder(text: str) -> list[Found]:
+def _finder(text: str, thoughts: bool = False) -> list[Found]:
     found = []
-    for a in find_attributions(article_from_text(text, file="x.txt")):
+    for a in find_attributions(article_from_text(text, file="x.txt"), thoughts=thoughts):
         if a.speaker_type == "none" and a.kind != "implicit":
             continue  # scare quotes and quotations with no speaker found; agentless attributions count
         cue = (a.cue_start, a.cue_end) if a.cue_start is not None else None
         speaker = (a.speaker_start, a.speaker_end) if a.speaker_start is not None else None
-        found.append(Found((a.sentence_start, a.sentence_end), cue, speaker, a.cue_category != "belief"))
+        found.append(Found((a.sentence_start, a.sentence_end), cue, speaker,
+                           a.cue_category != "belief" and a.kind != THOUGHT))
     return found
+
+
+def _finder_with_thoughts(text: str) -> list[Found]:
+    return _finder(text, thoughts=True)
 
 
 _NAME = r"(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}|he|she|they|He|She|They)"
@@ -220,7 +225,8 @@ def main(argv=None) -> int:
             data.append((text, read_annotations(files[name], text)))
     print(f"PolNeAR training split: {len(data)} articles, {sum(len(g) for _, g in data)} annotated attributions "
           f"({sum(g.speech for _, gs in data for g in gs)} speech)")
-    for label, method in (("finder", _finder), ("baseline said/according", _baseline)):
+    methods = (("finder", _finder), ("finder, thoughts=True", _finder_with_thoughts), ("baseline said/according", _baseline))
+    for label, method in methods:
         began = time.perf_counter()
         results = [(method(text), gold) for text, gold in data]
         seconds = time.perf_counter() - began
@@ -229,7 +235,7 @@ def main(argv=None) -> int:
             method(text)
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-        halves = (("", results), (" even", results[0::2]), (" odd", results[1::2])) if label == "finder" else (("", results),)
+        halves = (("", results), (" even", results[0::2]), (" odd", results[1::2])) if label.startswith("finder") else (("", results),)
         for half, part in halves:
             for speech_only in (True, False):
                 totals = [0] * 5

@@ -130,6 +130,101 @@ def test_a_headline_without_a_verb_of_saying_is_not_an_attribution():
     assert find_attributions("Ferry Talks Resume After Storm\nThe talks resumed on Monday.") == []
 
 
+def test_a_headline_name_then_colon_is_an_attribution_when_the_article_names_them_again():
+    text = "Okafor: Ferry Talks Will Go On\nHarbour minister Ruth Okafor spoke in Leith on Monday."
+    assert [(a.speaker, a.speaker_type, a.kind, a.rule) for a in find_attributions(text)] == [
+        ("Okafor", "person", "indirect", "headline")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Looking Ahead: The Ferry's Future\nThe ferry runs twice a day.",  # a section heading, named nowhere else
+        "Exclusive: Okafor Plans New Route\nRuth Okafor spoke in Leith.",  # a label word before the colon
+        "Some: Ferry Too Slow\nSome riders wrote to the council.",  # a vague group is not a headline source
+    ],
+)
+def test_a_label_or_heading_before_a_colon_is_not_a_headline_source(text):
+    assert [a for a in find_attributions(text) if a.rule == "headline"] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        ("Okafor continued: “We will run the ferry all winter.”", "Okafor", "continued"),
+        ("“We are ready,” she said. She continued, “The boats are fixed.”", "She", "continued"),
+        ("The mayor resigned on Monday, citing the cuts to her budget.", "The mayor", "citing"),
+        ("Ms Lee referred to the vote as a turning point.", "Ms Lee", "referred to"),
+    ],
+)
+def test_continued_citing_and_referred_to_report_speech(text, speaker, cue):
+    found = by_cue(text, cue)
+    assert found.speaker == speaker and found.kind in ("direct", "indirect")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prices continued to rise in the spring.", "The team continued its tour of the coast."],
+)
+def test_continued_without_a_quotation_or_colon_is_not_speech(text):
+    assert find_attributions(text) == []
+
+
+def test_a_participle_phrase_before_the_comma_is_not_the_speaker():
+    found = by_cue("Speaking at a rally in Leith, Okafor went after the council, calling it “asleep.”", "calling")
+    assert found.speaker == "Okafor"
+
+
+# -- thoughts: what people are said to think, want or feel (thoughts=True) --------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, category",
+    [
+        ("The senator wants to cut the ferry budget.", "The senator", "wants", "intention"),
+        ("Most voters know that the boats are old.", "Most voters", "know", "belief"),
+        ("The union plans to strike in March.", "The union", "plans", "intention"),
+        ("She seemed to doubt the figures.", "She", "seemed", "belief"),
+        ("Local officials favour a later timetable.", "Local officials", "favour", "stance"),
+        ("Okafor mocked the council's plan.", "Okafor", "mocked", "evaluative"),
+        ("Both towns hope to share the cost.", "Both towns", "hope", "intention"),
+    ],
+)
+def test_a_thought_is_found_only_when_asked_for_and_has_its_own_kind(text, speaker, cue, category):
+    assert [a for a in find_attributions(text) if a.cue == cue] == []
+    (found,) = [a for a in find_attributions(text, thoughts=True) if a.cue == cue]
+    assert (found.speaker, found.kind, found.cue_category) == (speaker, "thought", category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The economy seems to be recovering.",  # a thing, not a mind
+        "The plan appeared on the council's website.",  # "appeared" without "to"
+        "The ferry plans were published on Monday.",  # a noun, not a verb
+        "A wanted poster hung by the door.",  # an adjective
+    ],
+)
+def test_a_look_alike_of_a_thought_is_not_found(text):
+    assert [a for a in find_attributions(text, thoughts=True) if a.kind == "thought"] == []
+
+
+def test_thoughts_are_never_counted_as_sources():
+    from helpers.sourcing import summarize_sourcing
+
+    text = "The senator wants to cut the budget. “It is too high,” said Ann Lee."
+    with_thoughts = find_attributions(text, thoughts=True)
+    assert sorted(a.kind for a in with_thoughts) == ["direct", "thought"]
+    assert summarize_sourcing(text, with_thoughts) == summarize_sourcing(text, find_attributions(text))
+    assert [(a.speaker, a.kind) for a in find_attributions(text)] == [("Ann Lee", "direct")]
+
+
+def test_speech_found_with_thoughts_is_what_is_found_without_them_on_speech_only_text():
+    text = ("Mayor Ruth Okafor visited the harbour. “We did our best,” she said. Critics argue that the plan "
+            "is too costly, according to a report by the Harbour Trust.")
+    assert find_attributions(text, thoughts=True) == find_attributions(text)
+
+
 @pytest.mark.parametrize(
     "text",
     ["Reuters reported that the ferry would close.", "The Westbury Gazette reports the ferry will close."],

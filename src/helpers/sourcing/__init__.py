@@ -26,7 +26,7 @@ she said", "according to the library's annual report", or, with nobody named,
 
 There is no statistical model here: no part-of-speech tagger, no named-entity
 recogniser. The rules use capital letters, the sentence and token offsets of
-:mod:`helpers.text`, the quotations of :mod:`helpers.quotations`, and nine
+:mod:`helpers.text`, the quotations of :mod:`helpers.quotations`, and ten
 word lists in ``helpers/data`` that you can open and extend:
 
 =============================  ==============================================
@@ -39,7 +39,16 @@ word lists in ``helpers/data`` that you can open and extend:
 ``non_person_words_en.txt``    words that make a name a place, law or date
 ``media_words_en.txt``         words and names that make a source a news outlet
 ``first_names_en.txt``         given names with their usual gender (for "he"/"she")
+``thought_cues_en.txt``        verbs of thinking, wanting and feeling (read
+                               only with ``thoughts=True``)
 =============================  ==============================================
+
+Thoughts are not words. With ``find_attributions(article, thoughts=True)``
+the finder also reports what an article says someone thinks, wants,
+intends or feels ("the senator wants to cut taxes", "voters know the
+risks"), with the kind ``"thought"``. Nobody is quoted there: the writer
+tells the reader what is in someone's mind, and a critical reader asks how
+the writer knows. Thoughts are never counted as sources.
 
 The rules also refuse some look-alikes, and say why (:func:`find_near_misses`):
 an abstract subject with an emphatic verb ("this move signals ...") is the
@@ -127,7 +136,7 @@ from helpers.sourcing.api import (  # _document_for, _Document and CueEntry stay
 from helpers.sourcing.document import _Document
 from helpers.sourcing.guards import GUARDS
 from helpers.sourcing.lexicon import CueEntry, Lexicon, load_cue_lexicon
-from helpers.sourcing.model import CUE_CATEGORIES, KINDS, SPEAKER_TYPES, Attribution, NearMiss, UnsourcedSentence
+from helpers.sourcing.model import CUE_CATEGORIES, KINDS, SPEAKER_TYPES, THOUGHT, Attribution, NearMiss, UnsourcedSentence
 from helpers.sourcing.rules import RULES
 
 __all__ = [
@@ -136,6 +145,7 @@ __all__ = [
     "KINDS",
     "RULES",
     "SPEAKER_TYPES",
+    "THOUGHT",
     "Attribution",
     "Lexicon",
     "NearMiss",

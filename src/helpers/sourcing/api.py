@@ -7,8 +7,8 @@ from collections import Counter
 
 from helpers.corpus import Article, as_article
 from helpers.sourcing.document import _POSSESSIVE_PRONOUNS, _SUBJECT_PRONOUNS, _Document
-from helpers.sourcing.lexicon import Lexicon, load_cue_lexicon
-from helpers.sourcing.model import CUE_CATEGORIES, KINDS, SPEAKER_TYPES, Attribution, NearMiss, UnsourcedSentence
+from helpers.sourcing.lexicon import Lexicon, _phrase_key, load_cue_lexicon
+from helpers.sourcing.model import CUE_CATEGORIES, KINDS, SPEAKER_TYPES, THOUGHT, Attribution, NearMiss, UnsourcedSentence
 from helpers.sourcing.registry import _Found, run_rules
 from helpers.sourcing.resolution import _resolve
 from helpers.sourcing.rules import RULES
@@ -30,6 +30,10 @@ def _freeze(doc: _Document, item: _Found) -> Attribution:
         if last is not None:
             end = max(end, last.end)
     cue = text[item.cue[0] : item.cue[1]] if item.cue else None
+    kind = item.kind
+    if cue and kind in ("direct", "indirect"):
+        entry = doc.lex.cues.get(_phrase_key(cue))
+        kind = THOUGHT if entry is not None and entry.thought else kind
     return Attribution(
         file=doc.article.file,
         sentence_start=start,
@@ -42,7 +46,7 @@ def _freeze(doc: _Document, item: _Found) -> Attribution:
         speaker_type=speaker.type if speaker else "none",
         cue=cue,
         cue_category=item.category,
-        kind=item.kind,
+        kind=kind,
         quote=quote,
         rule=item.rule,
         cue_start=item.cue[0] if item.cue else None,
@@ -54,9 +58,13 @@ def _freeze(doc: _Document, item: _Found) -> Attribution:
     )
 
 
-def _analyse(article, lexicon: Lexicon | None = None) -> tuple[list[Attribution], list[NearMiss]]:
+#: The word list of verbs of thinking, wanting and feeling read with ``thoughts=True``.
+THOUGHT_CUES = "thought_cues_en.txt"
+
+
+def _analyse(article, lexicon: Lexicon | None = None, thoughts: bool = False) -> tuple[list[Attribution], list[NearMiss]]:
     article = as_article(article)
-    doc = _Document(article, lexicon or load_cue_lexicon())
+    doc = _Document(article, lexicon or load_cue_lexicon(thoughts=THOUGHT_CUES if thoughts else None))
     found = run_rules(doc)
     _resolve(doc, found)
     attributions = sorted((_freeze(doc, f) for f in found), key=lambda a: (a.sentence_start, a.anchor))
@@ -69,7 +77,7 @@ def _analyse(article, lexicon: Lexicon | None = None) -> tuple[list[Attribution]
     return unique, doc.near_misses
 
 
-def find_attributions(article, *, lexicon: Lexicon | None = None) -> list[Attribution]:
+def find_attributions(article, *, lexicon: Lexicon | None = None, thoughts: bool = False) -> list[Attribution]:
     """Find who is quoted or cited in an article, and how.
 
     Parameters
@@ -78,6 +86,13 @@ def find_attributions(article, *, lexicon: Lexicon | None = None) -> list[Attrib
         An article from :func:`helpers.corpus.load_corpus`, or plain text.
     lexicon : Lexicon, optional
         Word lists to use instead of the project's (see :func:`load_cue_lexicon`).
+    thoughts : bool
+        Also find what people are said to think, want, intend or feel, with
+        the verbs of ``thought_cues_en.txt`` ("the senator wants to cut
+        taxes"): these get the kind ``"thought"`` (:data:`THOUGHT`). Nobody's
+        words are reported there, so :func:`summarize_sourcing` never counts
+        them as sources. Ignored when ``lexicon`` is given (load one with
+        ``load_cue_lexicon(thoughts="thought_cues_en.txt")``).
 
     Returns
     -------
@@ -98,8 +113,11 @@ def find_attributions(article, *, lexicon: Lexicon | None = None) -> list[Attrib
     [('is seen as', 'implicit')]
     >>> find_attributions("This move signals a new partnership.")
     []
+    >>> [(a.speaker, a.cue, a.cue_category, a.kind) for a in find_attributions(
+    ...     "The senator wants to cut taxes.", thoughts=True)]
+    [('The senator', 'wants', 'intention', 'thought')]
     """
-    return _analyse(article, lexicon)[0]
+    return _analyse(article, lexicon, thoughts)[0]
 
 
 def find_near_misses(article, *, lexicon: Lexicon | None = None) -> list[NearMiss]:
@@ -181,6 +199,7 @@ _CATEGORY_MEANING = {
     "evidence": "data or documents showing something",
     "tentative": "a careful or hinted claim",
     "concession": "grants a point",
+    "intention": "reports a wish or an aim",
 }
 
 
@@ -331,6 +350,7 @@ def summarize_sourcing(article, attributions: list[Attribution] | None = None) -
     article = as_article(article)
     if attributions is None:
         attributions = find_attributions(article)
+    attributions = [a for a in attributions if a.kind != THOUGHT]  # a thought is nobody's words: not a source
     by_type = Counter(a.speaker_type for a in attributions)
     by_kind = Counter(a.kind for a in attributions)
     categories = Counter(a.cue_category for a in attributions if a.cue_category)

@@ -1,4 +1,4 @@
-"""The eight word lists the attribution rules read from ``helpers/data``."""
+"""The word lists the attribution rules read from ``helpers/data``."""
 
 from __future__ import annotations
 
@@ -14,11 +14,16 @@ __all__ = ["CueEntry", "Lexicon", "load_cue_lexicon"]
 
 @dataclass(frozen=True)
 class CueEntry:
-    """One line of ``reporting_cues_en.txt``: a base verb, its category and what must follow."""
+    """One line of ``reporting_cues_en.txt``: a base verb, its category and what must follow.
+
+    ``thought`` is True for a line of ``thought_cues_en.txt`` (a verb of
+    thinking, wanting or feeling rather than of saying).
+    """
 
     base: str
     category: str
     needs: str
+    thought: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,11 +58,14 @@ def load_cue_lexicon(
     organisations: str = "organisation_words_en.txt",
     non_person: str = "non_person_words_en.txt",
     media: str = "media_words_en.txt",
+    thoughts: str | None = None,
 ) -> Lexicon:
-    """Read the eight word lists the attribution rules use.
+    """Read the word lists the attribution rules use.
 
     Pass the path of your own copy of a list to try a change without editing
-    the project's files.
+    the project's files. ``thoughts`` (for example ``"thought_cues_en.txt"``)
+    adds verbs of thinking, wanting and feeling to the cues; a form listed
+    there replaces the same form of ``cues``.
 
     Returns
     -------
@@ -72,13 +80,14 @@ def load_cue_lexicon(
     ('people', 'neutral')
     """
     cue_map = {}
-    for base, category, forms, needs in read_table(cues, 4):
-        if category not in CUE_CATEGORIES and category != "inherit":
-            raise ValueError(f"{cues}: unknown category {category!r} for {base!r} (use one of {', '.join(CUE_CATEGORIES)}).")
-        entry = CueEntry(base, category, needs)
-        for form in forms.split(","):
-            if form.strip():
-                cue_map[_phrase_key(form)] = entry
+    for name, thought in ((cues, False), (thoughts, True)):
+        for base, category, forms, needs in read_table(name, 4) if name else ():
+            if category not in CUE_CATEGORIES and category != "inherit":
+                raise ValueError(f"{name}: unknown category {category!r} for {base!r} (use one of {', '.join(CUE_CATEGORIES)}).")
+            entry = CueEntry(base, category, needs, thought)
+            for form in forms.split(","):
+                if form.strip():
+                    cue_map[_phrase_key(form)] = entry
     agentless_map = {}
     for phrase, category, reduced in read_table(agentless, 3):
         agentless_map[_phrase_key(phrase)] = (category, reduced.lower() == "yes")

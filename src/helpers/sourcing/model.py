@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-__all__ = ["CUE_CATEGORIES", "KINDS", "NAMED_TYPES", "SPEAKER_TYPES", "Attribution", "NearMiss", "UnsourcedSentence"]
+__all__ = ["CUE_CATEGORIES", "KINDS", "THOUGHT", "NAMED_TYPES", "SPEAKER_TYPES", "Attribution", "NearMiss", "UnsourcedSentence"]
 
 #: Who an attribution gives as its source.
 SPEAKER_TYPES = ("person", "organization", "media", "document", "group", "none")
@@ -20,6 +20,10 @@ NAMED_TYPES = ("person", "organization", "media")
 
 #: How the words are reported.
 KINDS = ("direct", "indirect", "implicit", "scare", "no-response")
+
+#: The kind of an attribution of a thought, a wish or an attitude ("she wants to leave"):
+#: found only with ``find_attributions(article, thoughts=True)`` and never counted as a source.
+THOUGHT = "thought"
 
 #: What the choice of cue signals (see ``reporting_cues_en.txt``).
 CUE_CATEGORIES = (
@@ -34,6 +38,7 @@ CUE_CATEGORIES = (
     "evidence",
     "tentative",
     "concession",
+    "intention",
 )
 
 

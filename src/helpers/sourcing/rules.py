@@ -343,11 +343,13 @@ def refuse_naming(state: _State, word: _Word) -> int | None:
 
 def _clause_subject(doc: _Document, first: int, before: int) -> _Speaker | None:
     """The subject at the start of the clause: after a leading phrase and its comma
-    ("During her tour, Secretary Noem stood ... and issued a warning")."""
+    ("During her tour, Secretary Noem stood ... and issued a warning"; "Speaking
+    in Ohio, the mayor ...": a participle opens a leading phrase too)."""
     k = first
     norm = doc.norms[k]
+    participle = norm.endswith(("ing", "ed")) and doc.tokens[k].kind == "word"
     if norm not in _SUBJECT_PRONOUNS and (
-        norm in doc.lex.stopwords or norm in _CLAUSE_WORDS or doc.is_adverb(k) or norm in _CHAIN_WORDS
+        norm in doc.lex.stopwords or norm in _CLAUSE_WORDS or doc.is_adverb(k) or norm in _CHAIN_WORDS or participle
     ) and norm not in _DETERMINERS and norm not in doc.lex.vague:
         comma = next((c for c in range(first, min(before, first + 15)) if doc.tokens[c].text == ","), None)
         if comma is None:
@@ -361,6 +363,8 @@ def _clause_subject(doc: _Document, first: int, before: int) -> _Speaker | None:
     for stop in range(k + 1, min(before, k + _WINDOW) + 1):
         if doc.tokens[stop - 1].kind == "punct" and doc.tokens[stop - 1].text != ".":
             break
+        if best is not None and doc.tokens[stop - 1].text.islower() and doc.norms[stop - 1].endswith("ed"):
+            break  # "The mayor resigned, citing ...": the verb ends the subject
         span = _chain_left(doc, stop - 1, k)
         speaker = _classify(doc, *span) if span and span[0] == k else None
         if _is_speaker(speaker):
@@ -1142,12 +1146,27 @@ _HEADLINE_CUES = frozenset({"says", "said", "tells", "told", "warns", "warned", 
                             "predicts"})
 
 
+#: Words that label a headline rather than name who speaks ("Exclusive: ...", "Watch: ...").
+_HEADLINE_LABELS = frozenset({"exclusive", "analysis", "watch", "video", "live", "update", "updated", "breaking",
+                              "opinion", "review", "editorial", "explainer", "factbox", "timeline", "photos",
+                              "listen", "podcast", "comment", "interview", "fact", "check", "correction", "q&a",
+                              "news", "report", "feature", "obituary", "letters", "sponsored", "read", "more"})
+
+
+def _named_again(doc: _Document, k: int, after: int) -> bool:
+    """The capitalised word at token k appears again, capitalised, in the text after offset ``after``."""
+    word = doc.tokens[k].text
+    return word[:1].isupper() and re.search(rf"\b{re.escape(word)}\b", doc.text[after:]) is not None
+
+
 def _headline_attribution(state: _State, sentence) -> None:
     doc = state.doc
     a, b = doc.token_range(sentence.start, sentence.end)
     for i in range(a + 1, min(b - 1, a + 9)):
-        if doc.tokens[i].text == ":" and doc.tokens[i + 1].text in QUOTE_MARKS:
-            entry = None  # "Hale: 'We will not back down'"
+        if doc.tokens[i].text == ":" and (doc.tokens[i + 1].text in QUOTE_MARKS or (
+            i - a <= 4 and not any(doc.norms[k] in _HEADLINE_LABELS for k in range(a, i))
+        )):
+            entry = None  # "Hale: 'We will not back down'", "Hale: Talks Will Go On"
         elif doc.norms[i] in _HEADLINE_CUES and (doc.norms[i],) in doc.lex.cues:
             entry = doc.lex.cues[(doc.norms[i],)]
         else:
@@ -1160,13 +1179,18 @@ def _headline_attribution(state: _State, sentence) -> None:
         if speaker is None or not _is_speaker(speaker):
             return
         quoted = any(doc.tokens[k].text in QUOTE_MARKS for k in range(i + 1, b))
+        if entry is None and not quoted and doc.tokens[i + 1].text not in QUOTE_MARKS and (
+            speaker.type == "group" or not _named_again(doc, i - 1, sentence.end)
+        ):
+            return  # "Looking Ahead: ..." is a label: a source before a colon is someone the article names again
+        direct = quoted if entry is not None else doc.tokens[i + 1].text in QUOTE_MARKS or quoted
         state.add(sentence, speaker, (i, i + 1), entry.category if entry else "neutral",
-                  "direct" if entry is None or quoted else "indirect", "headline")
+                  "direct" if direct else "indirect", "headline")
         return
 
 
-@rule("headline", "a headline or summary line of the form “X says …” or “X: ‘…’” "
-      "(Minister says talks will go on)", order=95, scope="document")
+@rule("headline", "a headline or summary line of the form “X says …”, “X: ‘…’” or “X: …” "
+      "(Minister says talks will go on; Hale: Talks Will Go On)", order=95, scope="document")
 def headline(state: _State) -> None:
     sentences = state.doc.sentences
     for sentence in sentences:
