@@ -170,6 +170,30 @@ def test_continued_without_a_quotation_or_colon_is_not_speech(text):
     assert find_attributions(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Okafor said the ferry was safe before adding: “We check it every day.”", "adding"),
+        ("Okafor defended the timetable, while stressing that the boats are old.", "stressing"),
+        ("Okafor called it “a fair deal,” claiming that riders would gain.", "claiming"),
+    ],
+)
+def test_an_ing_cue_joined_by_while_before_or_a_quoted_comma_follows_on(text, cue):
+    assert by_cue(text, cue).speaker == "Okafor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The company grew by selling shoes.", "The mayor spoke for an hour before leaving the stage."],
+)
+def test_an_ing_verb_that_is_not_a_cue_does_not_follow_on(text):
+    assert find_attributions(text) == []
+
+
+def test_talking_about_a_subject_is_speech():
+    assert by_cue("Okafor talked about the cost of the new boats.", "talked about").kind == "indirect"
+
+
 def test_a_participle_phrase_before_the_comma_is_not_the_speaker():
     found = by_cue("Speaking at a rally in Leith, Okafor went after the council, calling it “asleep.”", "calling")
     assert found.speaker == "Okafor"

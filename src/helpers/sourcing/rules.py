@@ -381,6 +381,20 @@ def _earlier_speaker(state: _State, word: _Word) -> _Speaker | None:
     return earlier[-1].speaker if earlier else None
 
 
+#: Words that join an -ing cue to the clause before it ("..., while stressing that ...", "before adding: ...").
+_FOLLOW_ON_WORDS = frozenset({"while", "before", "after", "by", "then"})
+
+
+def _continues_clause(doc: _Document, j: int, first: int) -> bool:
+    """Token j (before an -ing cue and its adverbs) joins it to the clause before: a comma (also
+    inside a closing quotation mark, "...,” claiming that"), or "while", "before", "after", "by"."""
+    if doc.tokens[j].text == ",":
+        return True
+    if doc.tokens[j].text in QUOTE_MARKS and j - 1 >= first and doc.tokens[j - 1].text == ",":
+        return True
+    return doc.norms[j] in _FOLLOW_ON_WORDS and j - 1 >= first
+
+
 @rule("follow-on", "a cue in -ing after a comma that continues an attribution in the same sentence "
       "(..., calling it ... / ..., arguing that ...)", order=32, scope="word")
 def follow_on(state: _State, word: _Word) -> int | None:
@@ -389,7 +403,7 @@ def follow_on(state: _State, word: _Word) -> int | None:
     if verb is None:
         return None
     (end, entry), j = (verb[0].end, verb[0].entry), verb[1]
-    if not (j >= first and doc.tokens[j].text == "," and doc.norms[i].endswith("ing") and j == i - 1):
+    if not (j >= first and doc.norms[i].endswith("ing") and _continues_clause(doc, j, first)):
         return None
     needs = entry.needs if entry.category not in ("emphatic",) else "that"
     ok, why = _needs_met(doc, CueEntry(entry.base, entry.category, needs), end, last)
