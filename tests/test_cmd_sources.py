@@ -103,3 +103,15 @@ def test_an_article_with_odd_text_still_gives_json(make_corpus, capsys):
     records = json.loads(capsys.readouterr().out)["attributions"]
     text = (folder / "odd.txt").read_text(encoding="utf-8")
     assert [{**r, "file": "article.txt"} for r in records] == [a.to_dict() for a in find_attributions(text)]
+
+
+def test_thoughts_are_listed_only_when_asked_for_and_stay_out_of_the_summary(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("The senator wants to cut the ferry budget. “It is too high,” said Ann Lee.\n", encoding="utf-8")
+    assert main(["sources", str(article), "--json", "--summary"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main(["sources", str(article), "--json", "--summary", "--thoughts"]) == 0
+    with_thoughts = json.loads(capsys.readouterr().out)
+    assert [r["kind"] for r in plain["attributions"]] == ["direct"]
+    assert [r["kind"] for r in with_thoughts["attributions"]] == ["thought", "direct"]
+    assert with_thoughts["summaries"] == plain["summaries"]

@@ -31,6 +31,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--summary", action="store_true", help="one line per article: counts by speaker type and kind")
     parser.add_argument("--explain", action="store_true", help="say under each attribution why it was found")
     parser.add_argument("--near-misses", action="store_true", help="also list look-alikes that were refused, and why")
+    parser.add_argument("--thoughts", action="store_true",
+                        help="also list what people are said to think, want or feel (kind \"thought\"; never counted as sources)")
     parser.add_argument("--evaluate", action="store_true", help="score the finder against a hand annotation")
     parser.add_argument("--gold", default=DEFAULT_GOLD, metavar="FILE",
                         help="the annotation for --evaluate (default: the project's annotation of the seeds)")
@@ -57,7 +59,7 @@ def run(args) -> int:
         return fail(str(error))
     if not len(corpus):
         return fail("no articles could be loaded from the input.")
-    per_article = [(article, find_attributions(article)) for article in corpus]
+    per_article = [(article, find_attributions(article, thoughts=args.thoughts)) for article in corpus]
     if args.json:
         payload = {"attributions": [a.to_dict() for _, found in per_article for a in found]}
         if args.summary:

@@ -218,15 +218,16 @@ def plot_cue_categories(corpus_or_summaries) -> Chart:
     summaries = _summaries(corpus_or_summaries)
     names = [s["label"] for s in summaries]
     data = {s["label"]: {c: s["by_cue_category"].get(c, 0) for c in CUE_CATEGORIES} for s in summaries}
-    grid = [[data[label][c] for c in CUE_CATEGORIES] for label in names]
+    columns = [c for c in CUE_CATEGORIES if c != "intention"]  # only thoughts have it, and summaries never count thoughts
+    grid = [[data[label][c] for c in columns] for label in names]
     figure, ax = new_figure(8.5, 0.5 * max(3, len(names)) + 2.2)
     top = max((v for row in grid for v in row), default=0)
-    image = ax.imshow(grid or [[0] * len(CUE_CATEGORIES)], cmap=SEQUENTIAL_MAP, aspect="auto", vmin=0, vmax=max(1, top))
+    image = ax.imshow(grid or [[0] * len(columns)], cmap=SEQUENTIAL_MAP, aspect="auto", vmin=0, vmax=max(1, top))
     for r, row in enumerate(grid):
         for c, value in enumerate(row):
             ax.text(c, r, str(value), ha="center", va="center", fontsize=8,
                     color="black" if value > max(1, top) * 0.6 else "white")
-    ax.set_xticks(range(len(CUE_CATEGORIES)), CUE_CATEGORIES, rotation=35, ha="right")
+    ax.set_xticks(range(len(columns)), columns, rotation=35, ha="right")
     ax.set_yticks(range(len(names)), names)
     ax.set_xlabel("category of the reporting cue (see reporting_cues_en.txt)")
     ax.set_ylabel("article")
