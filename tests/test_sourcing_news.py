@@ -162,6 +162,11 @@ def test_continued_citing_and_referred_to_report_speech(text, speaker, cue):
     assert found.speaker == speaker and found.kind in ("direct", "indirect")
 
 
+def test_states_as_a_noun_is_not_a_cue_and_states_that_is():
+    assert find_attributions("As Baltic states and neighbours, they share a border.") == []
+    assert by_cue("The report states that the bridge is unsafe.", "states").speaker == "The report"
+
+
 @pytest.mark.parametrize(
     "text",
     ["Prices continued to rise in the spring.", "The team continued its tour of the coast."],
@@ -212,6 +217,8 @@ def test_a_participle_phrase_before_the_comma_is_not_the_speaker():
         ("Local officials favour a later timetable.", "Local officials", "favour", "stance"),
         ("Okafor mocked the council's plan.", "Okafor", "mocked", "evaluative"),
         ("Both towns hope to share the cost.", "Both towns", "hope", "intention"),
+        ("The mayor is confident that the ferry will run.", "The mayor", "confident", "belief"),
+        ("Local officials are in favour of a later timetable.", "Local officials", "in favour of", "stance"),
     ],
 )
 def test_a_thought_is_found_only_when_asked_for_and_has_its_own_kind(text, speaker, cue, category):
@@ -227,6 +234,8 @@ def test_a_thought_is_found_only_when_asked_for_and_has_its_own_kind(text, speak
         "The plan appeared on the council's website.",  # "appeared" without "to"
         "The ferry plans were published on Monday.",  # a noun, not a verb
         "A wanted poster hung by the door.",  # an adjective
+        "The ferry is ready to sail.",  # a thing, not a mind
+        "The new timetable is confident and bold.",  # an adjective of a thing
     ],
 )
 def test_a_look_alike_of_a_thought_is_not_found(text):

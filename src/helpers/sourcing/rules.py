@@ -289,8 +289,10 @@ def _verb_here(state: _State, word: _Word) -> tuple[_Cue, int] | None:
             return None
         doc, i, first = state.doc, word.i, word.first
         j, passive = _skip_left(doc, i - 1, first)
-        if passive and not doc.norms[i].endswith("ing") and cue.entry.base not in ("concerned", "worry"):
-            return None
+        if passive and not doc.norms[i].endswith("ing") and cue.entry.base not in ("concerned", "worry") and not (
+            cue.entry.thought and cue.entry.needs != "as"
+        ):
+            return None  # a passive; but "is confident that", "was eager to" state a thought
         if j >= first and (doc.norms[j] in _DETERMINERS or doc.norms[j] in _POSSESSIVE_PRONOUNS) and j == i - 1:
             return None
         before = doc.tokens[i - 1] if i - 1 >= first else None
