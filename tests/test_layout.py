@@ -108,3 +108,25 @@ def test_split_lines_is_one_line_object_per_line_break(text):
         expected.append(Line(index, start, start + len(shown), shown, classify_line(shown)))
         start += len(piece) + 1
     assert split_lines(text) == tuple(expected)
+
+
+# -- loading reads and decodes; what the lines state is worked out on first use -----------------
+
+
+def test_loading_classifies_no_line_until_something_asks(tmp_path):
+    from helpers.corpus import load_corpus
+
+    (tmp_path / "a.txt").write_text("Ferry Fares Rise\nBy Ann Lee\n| Published March 27, 2025\n"
+                                    "The council voted to raise fares on Monday, and the riders who use the ferry were not asked\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ferry Fares Rise\nBy Ann Lee\n| Published March 27, 2025\n"
+                                    "The council voted to raise fares on Monday, and the riders who use the ferry were not asked\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert all(article._lines is None and article._facts is None for article in corpus)
+    assert corpus.errors == [] and all(article._facts is None for article in corpus)  # errors need no line
+    a = corpus["A"]
+    assert (a.title, a.byline, a.date) == ("Ferry Fares Rise", "Ann Lee", "2025-03-27")
+    assert [line.kind for line in a.lines] == ["heading", "byline", "dateline", "paragraph"]
+    warnings = [(p.file, p.message.split(":")[0]) for p in corpus.warnings]
+    assert ("a.txt", "line 4 ends without punctuation") in warnings
+    assert any(f == "b.txt" and m.startswith("has the same bytes as a.txt") for f, m in warnings)
+    assert corpus["B"].warnings[-1].startswith("has the same bytes as a.txt")  # after those about its content

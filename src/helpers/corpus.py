@@ -64,7 +64,7 @@ from dataclasses import dataclass, field
 from html.entities import html5 as _HTML5_ENTITIES
 from pathlib import Path
 
-from helpers.layout import Line, find_date, split_lines
+from helpers.layout import PARAGRAPH_ENDS, Line, find_date, split_lines
 from helpers.text import number_of_words
 
 __all__ = [
@@ -211,17 +211,64 @@ class Article:
     id: str
     file: str
     label: str
-    title: str | None
-    date: str | None
     text: str
-    lines: tuple[Line, ...]
     outlet: str | None = None
-    byline: str | None = None
     encoding: str = "utf-8"
-    warnings: list[str] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
     path: Path | None = None
+    #: Headline, date and byline as ``metadata.csv`` gives them (None: read them from the text).
+    _given: tuple = field(default=(None, None, None), repr=False)
+    #: Warnings from reading the file (encoding, entities), before those about its content.
+    _file_warnings: list = field(default_factory=list, repr=False)
+    _lines: tuple[Line, ...] | None = field(default=None, repr=False, compare=False)
     _word_count: int | None = field(default=None, repr=False, compare=False)
+    _facts: tuple | None = field(default=None, repr=False, compare=False)
+    #: Warnings about the article among others (a byte-identical copy), after those about its content.
+    _corpus_warnings: list = field(default_factory=list, repr=False, compare=False)
+
+    # What the text states (its headline, date line, byline, and what to warn about) is worked
+    # out on first use, so loading a large folder reads and decodes the files and nothing more.
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """Every line with offsets and its kind (see :func:`helpers.layout.split_lines`)."""
+        if self._lines is None:
+            self._lines = split_lines(self.text)
+        return self._lines
+
+    def _stated(self) -> tuple:
+        if self._facts is None:
+            lines = self.lines
+            if self._word_count is None and not _surely_has_words(lines, _FEW_WORDS):
+                self._word_count = words_on_lines(self.text, lines)
+            byline = _stated(lines, "byline")
+            if byline and byline.lower().startswith("by "):
+                byline = byline[3:].strip()
+            title, date, given_byline = self._given
+            warnings = list(self._file_warnings) + _content_warnings(self.text, _flagged(lines), self._word_count)
+            warnings += self._corpus_warnings
+            self._facts = (title or _first_heading(lines), date or _stated_date(lines), given_byline or byline, warnings)
+        return self._facts
+
+    @property
+    def title(self) -> str | None:
+        """The headline from ``metadata.csv``, else the first line if it is a heading."""
+        return self._stated()[0]
+
+    @property
+    def date(self) -> str | None:
+        """``YYYY-MM-DD`` from ``metadata.csv``, else a "Published ..." line in the text."""
+        return self._stated()[1]
+
+    @property
+    def byline(self) -> str | None:
+        """From ``metadata.csv`` or a "By ..." line; None means not stated."""
+        return self._stated()[2]
+
+    @property
+    def warnings(self) -> list[str]:
+        """What to know before trusting counts on this article."""
+        return self._stated()[3]
 
     @property
     def name(self) -> str:
@@ -271,7 +318,22 @@ class Corpus:
 
     folder: Path | None
     articles: list[Article]
-    problems: list[Problem] = field(default_factory=list)
+    #: Problems, and articles standing for their warnings until they are asked for (see ``problems``).
+    _problems: list = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem found, in file order: files that could not be loaded (errors) and what to
+        know about the loaded ones (warnings). An article's warnings are worked out when first asked for."""
+        if any(isinstance(item, Article) for item in self._problems):
+            settled = []
+            for item in self._problems:
+                if isinstance(item, Article):
+                    settled.extend(Problem(item.file, warning, "warning") for warning in item.warnings)
+                else:
+                    settled.append(item)
+            self._problems = settled
+        return self._problems
 
     def __iter__(self):
         return iter(self.articles)
@@ -287,7 +349,8 @@ class Corpus:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        # Articles standing for their warnings hold no errors: they are not worked out here.
+        return [p for p in self._problems if isinstance(p, Problem) and p.severity == "error"]
 
     @property
     def warnings(self) -> list[Problem]:
@@ -591,7 +654,7 @@ def _surely_has_words(lines: tuple[Line, ...], enough: int, kinds=WORD_COUNT_LIN
     return False
 
 
-def _content_warnings(text: str, lines: tuple[Line, ...], word_total: int | None) -> list[str]:
+def _content_warnings(text: str, flagged: tuple[Line, ...], word_total: int | None) -> list[str]:
     warnings = []
     if _HTML_HINT.search(text) or len(_TAG.findall(text)) >= 5:
         warnings.append(
@@ -613,10 +676,10 @@ def _content_warnings(text: str, lines: tuple[Line, ...], word_total: int | None
             f"such as {shown}: they are counted as written. Load with decode_entities=True to turn them "
             "into characters"
         )
-    for line in lines:
+    for line in flagged:
         if line.kind == "boilerplate":
             warnings.append(f"line {line.index + 1} is page furniture ({line.text.strip()!r}); kept and flagged")
-        elif line.kind == "paragraph" and line.text.rstrip()[-1:] not in ".!?…\"”’)»:":
+        else:
             warnings.append(f"line {line.index + 1} ends without punctuation: it may have been cut off")
     return warnings
 
@@ -625,8 +688,12 @@ def _first_heading(lines: tuple[Line, ...]) -> str | None:
     for line in lines:
         if line.kind in ("blank", "dateline", "byline", "boilerplate"):
             continue
-        return line.text.strip().lstrip("\ufeff").strip() if line.kind == "heading" else None
+        return _heading_text(line)
     return None
+
+
+def _heading_text(line: Line) -> str | None:
+    return line.text.strip().lstrip("\ufeff").strip() if line.kind == "heading" else None
 
 
 def _stated(lines: tuple[Line, ...], kind: str) -> str | None:
@@ -820,19 +887,6 @@ def article_from_text(
     ('Prison Tour Ends', '2025-03-27', ['heading', 'dateline', 'paragraph'])
     """
     metadata = dict(metadata or {})
-    lines = split_lines(text)
-    # The word count is only needed now for a short article; otherwise it is
-    # counted when first asked for (Article.word_count).
-    word_total = None if _surely_has_words(lines, _FEW_WORDS) else words_on_lines(text, lines)
-    stated_date = None
-    for line in lines:
-        if line.kind == "dateline":
-            stated_date = find_date(line.text)
-            if stated_date:
-                break
-    byline = _stated(lines, "byline")
-    if byline and byline.lower().startswith("by "):
-        byline = byline[3:].strip()
 
     def known(key: str) -> str | None:
         value = (metadata.get(key) or "").strip()
@@ -842,17 +896,31 @@ def article_from_text(
         id=_stem(file),
         file=file,
         label=known("label") or label,
-        title=known("headline") or known("title") or _first_heading(lines),
-        date=known("date") or stated_date,
         text=text,
-        lines=lines,
         outlet=known("outlet"),
-        byline=known("byline") or byline,
         encoding=encoding,
-        warnings=list(warnings or []) + _content_warnings(text, lines, word_total),
         metadata=metadata,
         path=path,
-        _word_count=word_total,
+        _given=(known("headline") or known("title"), known("date"), known("byline")),
+        _file_warnings=list(warnings or []),
+    )
+
+
+def _stated_date(lines) -> str | None:
+    """The date of the first date line that holds one."""
+    for line in lines:
+        if line.kind == "dateline":
+            found = find_date(line.text)
+            if found:
+                return found
+    return None
+
+
+def _flagged(lines) -> tuple:
+    """The lines to warn about, in order: page furniture, and paragraphs that end without punctuation."""
+    return tuple(
+        line for line in lines
+        if line.kind == "boilerplate" or (line.kind == "paragraph" and line.text.rstrip()[-1:] not in PARAGRAPH_ENDS)
     )
 
 
@@ -1300,12 +1368,11 @@ def _read_texts(
         digest = hashlib.blake2b(data, digest_size=20).digest()
         original = first_with_bytes.setdefault(digest, path_.name)
         if original != path_.name:
-            article.warnings.append(
+            article._corpus_warnings.append(
                 f"has the same bytes as {safe_name(original)}: the same article saved twice? Both are "
                 "counted; remove one copy if so"
             )
-        for warning in article.warnings:
-            problems.append(Problem(path_.name, warning, "warning"))
+        problems.append(article)  # its warnings, when corpus.problems is first read
         articles.append(article)
     for label, count in Counter(a.label for a in articles).items():
         if count > 1:

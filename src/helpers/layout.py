@@ -30,6 +30,7 @@ from helpers.data_files import read_list
 __all__ = [
     "LINE_KINDS",
     "MAX_HEADING_WORDS",
+    "PARAGRAPH_ENDS",
     "Line",
     "classify_line",
     "find_date",
@@ -248,3 +249,11 @@ def find_date(text: str) -> str | None:
                 continue
             found.append((match.start(), value.isoformat()))
     return min(found)[1] if found else None
+
+
+# ---------------------------------------------------------------------------
+# What ends a paragraph
+# ---------------------------------------------------------------------------
+
+#: What a paragraph that was not cut off ends with (a paragraph ending otherwise is flagged on loading).
+PARAGRAPH_ENDS = frozenset(".!?…\"”’)»:")
