@@ -119,7 +119,7 @@ def _bench_load(folder: Path, repeat: int) -> None:
     tracemalloc.stop()
     print(f"read and decode every file (baseline)  {baseline:7.2f} s")
     print(f"load_corpus                            {loading:7.2f} s   ratio {loading / baseline:.1f}x  (target <= 3x, < 3 s)")
-    print(f"  then Article.word_count of all       {counting:7.2f} s   ({words:,} words; counted on first use)")
+    print(f"  then Article.word_count of all       {counting:7.2f} s   ({words:,} words; lines classified and words counted on first use)")
     print(f"  peak Python memory of one load       {peak:7.0f} MB")
 
 
