@@ -35,6 +35,10 @@ def some_words(n_chars, seed=1):
 def check_survives(text, *, summary_text=None):
     found = find_attributions(text)
     assert isinstance(found, list)
+    if len(text) < 1_000_000:  # the thought verbs too (the 5 MB texts hold none of them)
+        with_thoughts = find_attributions(text, thoughts=True)
+        assert isinstance(with_thoughts, list)
+        assert all(text[a.sentence_start : a.sentence_end] == a.sentence for a in with_thoughts)
     summary = summarize_sourcing(text if summary_text is None else summary_text)
     assert isinstance(summary, dict)
     assert summary["attributions"] >= 0
