@@ -15,7 +15,7 @@ ARGS ?=
 PYTEST_ARGS ?=
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help install node-deps system-deps lab test test-helpers notebooks bench strip clean exercises grade import student-release gradebook
+.PHONY: help install node-deps system-deps lab test test-helpers notebooks bench strip clean exercises standalone-bundles grade import student-release gradebook
 
 help:
 	@echo "make lab            install (first time) and open JupyterLab at notebooks/00-start-here.ipynb"
@@ -24,6 +24,7 @@ help:
 	@echo "make notebooks     run the whole series headless (CORPUS_DIR=DIR for another corpus) into build/"
 	@echo "make bench          run the benchmarks in benchmarks/ and print their figures"
 	@echo "make exercises      build the student notebooks and grading bundles from exercises/source/"
+	@echo "make standalone-bundles  the bundles with a wheel of the helpers, to grade on another machine"
 	@echo "make grade SUBMISSIONS=DIR [SET=02]  grade a folder of submitted notebooks (grades.csv + feedback)"
 	@echo "make import SOURCES=\"saved/ urls.txt\" OUT=DIR [IMPORT_ARGS=--fetch]  build a corpus from saved pages, URL lists, CSV"
 	@echo "make gradebook GRADES=DIR/grades.csv [ROSTER=roster.csv] [ASSIGNMENT=NAME]  canvas.csv + moodle.csv beside it"
@@ -69,6 +70,11 @@ bench: $(STAMP)
 # make exercises [SET=02] [SECOND_CORPUS=dir]   (default: every set; hidden tests on tests/corpora/harbor)
 exercises: $(STAMP)
 	$(BIN)/python -c "import sys; from helpers.grading import build_exercises; [print('wrote', p) for p in build_exercises(only=sys.argv[1] or None, second_corpus=sys.argv[2] or None)]" "$(SET)" "$(SECOND_CORPUS)"
+
+# make standalone-bundles [OUT=dist/autograder]: the bundles with a wheel of the helpers, to grade
+# on another machine from the bundle alone (see exercises/README.md)
+standalone-bundles: $(STAMP)
+	$(BIN)/python -c "import sys, pathlib; from helpers.grading import standalone_bundle; [print('wrote', standalone_bundle(p, sys.argv[1])) for p in sorted(pathlib.Path('exercises/autograder').glob('*.zip'))]" "$(or $(OUT),dist/autograder)"
 
 # make grade SUBMISSIONS=folder/of/notebooks [SET=02-word-frequencies] [GRADE_ARGS="--jobs 4"]
 grade: $(STAMP)

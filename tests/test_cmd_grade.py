@@ -82,6 +82,17 @@ def test_without_a_sandbox_the_warning_comes_before_grading(tmp_path):
     assert [(r["student"], r["status"]) for r in rows] == [("ana", "wrong assignment")]
 
 
+def test_with_json_standard_output_is_the_json_alone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ana.ipynb").write_text(json.dumps(student_notebook("03-sourcing")), encoding="utf-8")
+    done = run_cli(folder, "--assignment", SET, "--sandbox", "none", "--out", tmp_path / "out", "--json")
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)["results"]
+    assert [(r["student"], r["status"]) for r in results] == [("ana", "wrong assignment")]
+    assert "Grading" in done.stderr and "Time limits" in done.stderr
+
+
 def test_totals_add_up_written_scores_after_marking(tmp_path, capsys):
     assignment = load_assignment(BUNDLE)
     scores = {q.name: q.points for q in assignment.auto_questions}

@@ -133,12 +133,14 @@ def run(args) -> int:
         print(f"WARNING: {sandbox.description}.", file=sys.stderr)
         if args.require_sandbox:
             return fail("--require-sandbox was given and there is no sandbox here; nothing was graded.")
-    print(f"Grading {folder} as {assignment.name} ({assignment.title}).")
-    print(f"Sandbox: {sandbox.description}.")
-    print(f"Time limits: {args.timeout:g} s per submission, {args.cell_timeout:g} s per cell, {args.test_timeout:g} s per test.")
+    said = sys.stderr if args.json else sys.stdout  # with --json, standard output holds the JSON alone
+    print(f"Grading {folder} as {assignment.name} ({assignment.title}).", file=said)
+    print(f"Sandbox: {sandbox.description}.", file=said)
+    print(f"Time limits: {args.timeout:g} s per submission, {args.cell_timeout:g} s per cell, {args.test_timeout:g} s per test.",
+          file=said)
     submissions, notes = find_submissions(folder, assignment, skip=(out,))
     for note in notes:
-        print(f"note: {note}")
+        print(f"note: {note}", file=said)
     if not submissions:
         return fail(f"No notebooks (.ipynb) in {folder}.")
     total = len(submissions)

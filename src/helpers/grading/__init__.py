@@ -97,7 +97,7 @@ from helpers.grading.assignment import (
     load_assignment,
     manifest_from_master,
 )
-from helpers.grading.build import build_exercises, fill_answers, solution_answers
+from helpers.grading.build import build_exercises, fill_answers, solution_answers, standalone_bundle
 from helpers.grading.grade import (
     DEFAULT_CELL_TIMEOUT,
     DEFAULT_TEST_TIMEOUT,
@@ -164,6 +164,7 @@ __all__ = [
     "Submission",
     "audit_code",
     "build_exercises",
+    "standalone_bundle",
     "class_summary",
     "feedback_text",
     "find_assignments",

@@ -4,13 +4,17 @@
 student notebook and the bundle, records the probes from the solutions,
 checks that the solutions pass their own checks once read as plain data,
 and that every hidden check still tells right from wrong on the second
-corpus (:mod:`.sensitivity`). :func:`solution_answers` and
+corpus (:mod:`.sensitivity`). Each bundle declares what grading it needs in
+its ``requirements.txt``; :func:`standalone_bundle` adds a wheel of the
+helpers, so that the bundle alone makes a grading environment on another
+machine (``make standalone-bundles``). :func:`solution_answers` and
 :func:`fill_answers` take a master's solutions out and put them into a
 student notebook (for tests and benchmarks).
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import io
 import json
 import os
@@ -31,13 +35,94 @@ from helpers.grading.assignment import (
     manifest_from_master,
     _source,
 )
-from helpers.grading.grade import run_checks, _run_trusted
+from helpers.grading.grade import DEFAULT_TIMEOUT, run_checks, _run_trusted
 
 __all__ = [
+    "GRADING_REQUIREMENTS",
     "build_exercises",
     "fill_answers",
     "solution_answers",
+    "standalone_bundle",
 ]
+
+#: The distribution that holds ``helpers`` (pyproject.toml's project name).
+HELPERS_DISTRIBUTION = "news-reading-helpers"
+
+#: What grading a set needs besides the helpers, written into each bundle's requirements.txt
+#: (the specifiers of the project's requirements.txt; a test keeps the two in step).
+GRADING_REQUIREMENTS = (
+    "nltk>=3.8",
+    "matplotlib>=3.7",
+    "ipywidgets>=8.0",
+    "ipykernel>=6.0",
+    "nbclient>=0.9",
+    "nbformat>=5.9",
+    "otter-grader==7.0.0",
+)
+
+#: The file of a bundle that declares what grading needs.
+REQUIREMENTS = "requirements.txt"
+
+#: Otter's configuration in a bundle, and the plugin it names so that ``otter run`` has the time limit of ``make grade``.
+OTTER_CONFIG = "otter_config.json"
+TIME_LIMIT_PLUGIN = "helpers.grading.otter_limit.TimeLimit"
+
+
+def _requirements() -> bytes:
+    """The bundle's requirements.txt: the helpers by the version that built it, then the rest."""
+    version = importlib.metadata.version(HELPERS_DISTRIBUTION)
+    lines = [
+        "# What grading this exercise set needs. In a fresh environment, from the folder of a bundle",
+        "# made by `make standalone-bundles` (which holds a wheel of the helpers):",
+        "#   python -m venv env && env/bin/pip install -r requirements.txt --find-links .",
+        f"{HELPERS_DISTRIBUTION}=={version}",
+        *GRADING_REQUIREMENTS,
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def standalone_bundle(bundle: str | os.PathLike, out_dir: str | os.PathLike) -> Path:
+    """A copy of a grading bundle that also holds a wheel of the helpers, built from this source.
+
+    Unzipped, it makes its own grading environment with nothing else but
+    the package index: ``pip install -r requirements.txt --find-links .``;
+    building the wheel needs the index too (pip fetches the build backend);
+    then ``python -m helpers grade SUBMISSIONS --assignment BUNDLE.zip
+    --corpus CORPUS`` grades as ``make grade`` does here.
+
+    Parameters
+    ----------
+    bundle : str or Path
+        A bundle made by ``make exercises`` (``exercises/autograder/NN-topic.zip``).
+    out_dir : str or Path
+        Where to write the copy (same file name).
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    GradingError
+        When the bundle declares no requirements (rebuild it) or the wheel cannot be built.
+    """
+    bundle, out_dir = Path(bundle), Path(out_dir)
+    with zipfile.ZipFile(bundle) as archive:
+        if REQUIREMENTS not in archive.namelist():
+            raise GradingError(f"{bundle} declares no {REQUIREMENTS}: rebuild it with `make exercises`.")
+    with tempfile.TemporaryDirectory() as tmp:
+        built = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp, str(_ROOT)],
+            capture_output=True, text=True,
+        )
+        wheels = sorted(Path(tmp).glob("*.whl"))
+        if built.returncode != 0 or len(wheels) != 1:
+            raise GradingError(
+                f"The wheel of the helpers could not be built from {_ROOT} (pip needs the package index to fetch "
+                f"the build backend; is the network up?): {built.stderr.strip()[-500:]}"
+            )
+        _deterministic_zip(bundle, out_dir / bundle.name, {wheels[0].name: wheels[0].read_bytes()})
+    return out_dir / bundle.name
 
 
 def _strip_solution_markers(text: str) -> str:
@@ -357,9 +442,14 @@ def build_exercises(
                     (tests_dir / Path(name).name).parent.mkdir(exist_ok=True)
                     (tests_dir / Path(name).name).write_bytes(archive.read(name))
             spec, answers = _probe_the_solutions(dist / "autograder" / master.name, tests_dir, stage, None)
+            with zipfile.ZipFile(zips[0]) as archive:
+                otter_config = json.loads(archive.read(OTTER_CONFIG).decode("utf-8"))
+            otter_config["plugins"] = [{TIME_LIMIT_PLUGIN: {"seconds": DEFAULT_TIMEOUT}}]  # otter run stops as make grade
             extra_files = {
+                OTTER_CONFIG: (json.dumps(otter_config, indent=1) + "\n").encode("utf-8"),
                 MANIFEST: (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
                 PROBES: (json.dumps(spec, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
+                REQUIREMENTS: _requirements(),
             }
             built_zip = Path(tmp) / target_zip.name
             _deterministic_zip(zips[0], built_zip, extra_files)
