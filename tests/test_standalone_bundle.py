@@ -7,7 +7,8 @@ that folder alone (``pip install -r requirements.txt --find-links .``; the
 package index is the only other source), and grades a solution and an
 untouched student notebook with that environment's ``python -m helpers grade``,
 run from outside the repository. It needs the package index (as ``make
-install`` does) and is skipped, saying so, when pip cannot reach it.
+install`` does): ``make test`` runs it first, before cutting the network for
+the rest, and it is skipped, saying so, when pip cannot reach the index.
 """
 
 import json
@@ -45,6 +46,7 @@ def test_every_bundle_declares_the_helpers_and_the_projects_own_requirements():
 
 
 @pytest.mark.grading
+@pytest.mark.needs_index
 def test_a_standalone_bundle_grades_in_a_fresh_environment_made_from_it_alone(tmp_path):
     try:
         bundle = standalone_bundle(BUNDLE, tmp_path / "dist")
