@@ -195,6 +195,17 @@ def test_an_ing_verb_that_is_not_a_cue_does_not_follow_on(text):
     assert find_attributions(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The head teachers' union said it would strike.", "The head teachers' union"),
+        ("The nurses’ union said the wards were full.", "The nurses’ union"),
+    ],
+)
+def test_a_plural_owner_belongs_to_the_speaker(text, speaker):
+    assert by_cue(text, "said").speaker == speaker
+
+
 def test_talking_about_a_subject_is_speech():
     assert by_cue("Okafor talked about the cost of the new boats.", "talked about").kind == "indirect"
 

@@ -236,7 +236,8 @@ class Article:
             self._lines = split_lines(self.text)
         return self._lines
 
-    def _stated(self) -> tuple:
+    def _worked_out(self) -> tuple:
+        """(title, date, byline, warnings), worked out from the lines once."""
         if self._facts is None:
             lines = self.lines
             if self._word_count is None and not _surely_has_words(lines, _FEW_WORDS):
@@ -253,22 +254,22 @@ class Article:
     @property
     def title(self) -> str | None:
         """The headline from ``metadata.csv``, else the first line if it is a heading."""
-        return self._stated()[0]
+        return self._worked_out()[0]
 
     @property
     def date(self) -> str | None:
         """``YYYY-MM-DD`` from ``metadata.csv``, else a "Published ..." line in the text."""
-        return self._stated()[1]
+        return self._worked_out()[1]
 
     @property
     def byline(self) -> str | None:
         """From ``metadata.csv`` or a "By ..." line; None means not stated."""
-        return self._stated()[2]
+        return self._worked_out()[2]
 
     @property
     def warnings(self) -> list[str]:
         """What to know before trusting counts on this article."""
-        return self._stated()[3]
+        return self._worked_out()[3]
 
     @property
     def name(self) -> str:
@@ -688,12 +689,8 @@ def _first_heading(lines: tuple[Line, ...]) -> str | None:
     for line in lines:
         if line.kind in ("blank", "dateline", "byline", "boilerplate"):
             continue
-        return _heading_text(line)
+        return line.text.strip().lstrip("\ufeff").strip() if line.kind == "heading" else None
     return None
-
-
-def _heading_text(line: Line) -> str | None:
-    return line.text.strip().lstrip("\ufeff").strip() if line.kind == "heading" else None
 
 
 def _stated(lines: tuple[Line, ...], kind: str) -> str | None:

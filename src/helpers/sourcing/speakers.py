@@ -67,6 +67,11 @@ def _unit_left(doc: _Document, j: int, first: int) -> int | None:
             k -= 1  # the owner comes next: "the library['s]"
             cap_head = doc.is_cap(k)
             continue
+        if t.text in ("'", "’") and k - 1 >= first and doc.tokens[k - 1].kind == "word" and n == "'" and \
+                doc.norms[k - 1].endswith("s") and k + 1 <= j and doc.tokens[k + 1].kind == "word":
+            k -= 1  # a plural owner: "the teachers' union"
+            cap_head = doc.is_cap(k)
+            continue
         if doc.is_cap(k):
             if modifiers and not cap_head and doc.is_content_word(k + 1) and k + 2 <= j and doc.is_cap(k + 2):
                 break  # "the U.S. pays El Salvador": a lower-case word between names is a verb
