@@ -356,3 +356,69 @@ def test_explain_says_no_speaker_was_found_only_when_none_was():
     assert "No speaker was found" not in explain(quoted) and "Lena Ortiz" in explain(quoted)
     silent = only("The council declined to comment.")
     assert "did not answer" in explain(silent)
+
+
+# -- speaker and cue set off inside the sentence they report -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Patience, he noted, has long been the council's rule.", "he"),
+        ("The harbour, Ms Okoro added, will reopen in June.", "Ms Okoro"),
+        ("As the mayor noted, the budget is tight this year.", "the mayor"),
+    ],
+)
+def test_a_speaker_and_cue_between_commas_report_the_sentence_around_them(text, speaker):
+    only(text, speaker=speaker, rule="content-then-speaker")
+
+
+def test_a_list_of_verbs_after_a_comma_is_not_a_set_off_attribution():
+    assert [a for a in find_attributions("In 2015, Lee wrote, directed and produced a film.") if a.kind != "scare"] == []
+
+
+def test_an_auxiliary_or_adverb_may_stand_between_a_quotation_speaker_and_cue():
+    a = only("“We need no more of that,” she has said.", speaker="she", kind="direct")
+    assert a.quote == "We need no more of that,"
+    only("“It is simple,” he often says.", speaker="he", kind="direct")
+
+
+def test_a_negated_cue_after_a_quotation_is_not_a_direct_attribution():
+    found = find_attributions("“It is simple,” he did not say.")
+    assert not any(a.kind == "direct" for a in found)
+
+
+# -- who the speaker is: people named by their role, amount and survey phrases ---------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker_type",
+    [
+        ("The candidate said she would win the county.", "person"),
+        ("The columnist wrote that the plan had failed.", "person"),
+        ("Three senators said the bill would fail.", "group"),
+        ("Protesters chanted that the mine must close.", "group"),
+        ("The crowd chanted that the mine must close.", "group"),
+        ("A wide array of economists say the cuts came too soon.", "group"),
+        ("Those surveyed said the economy mattered most.", "group"),
+    ],
+)
+def test_roles_amounts_and_those_surveyed_are_speakers(text, speaker_type):
+    only(text, speaker_type=speaker_type)
+
+
+def test_a_role_after_a_name_describes_that_name():
+    only("Rob Lane, a farmer from Dover, Delaware, said the price was too low.", speaker_resolved="Rob Lane")
+    only("Candidate Ann Lee said the plan was bad.", speaker_resolved="Ann Lee")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contest now moves to larger, more diverse states.",
+        "The gap may narrow in delegate-rich states that vote later.",
+        "A wide array of options remains open.",
+    ],
+)
+def test_an_adjective_before_a_noun_like_states_is_not_a_speaker(text):
+    assert [a for a in find_attributions(text) if a.kind != "scare"] == []

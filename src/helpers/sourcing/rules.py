@@ -78,6 +78,13 @@ def _cue_then_speaker(doc: _Document, i: int, b: int, alone: bool = False):
     return None
 
 
+def _helps_a_cue(doc: _Document, k: int) -> bool:
+    """An auxiliary or adverb that may stand between a speaker and the cue ("has", "often"),
+    but not a negation: "she did not say" is not an attribution."""
+    norm = doc.norms[k]
+    return (norm in _AUX or doc.is_adverb(k)) and norm not in _NEGATIONS and not norm.endswith("n't")
+
+
 def _speaker_then_cue(doc: _Document, i: int, b: int, alone: bool = False):
     """“...,” X said / “...,” X, a company lawyer, said: (speaker, cue token range, cue entry) or None."""
     span = _chain_right(doc, i, b, stop_at_cue=True)
@@ -86,6 +93,8 @@ def _speaker_then_cue(doc: _Document, i: int, b: int, alone: bool = False):
         closing = next((k for k in range(after + 1, min(b, after + 10)) if doc.tokens[k].text == ","), None)
         if closing is not None and closing + 1 < b and _cue_at(doc, closing + 1, b):
             after = closing + 1
+    while span and after < b - 1 and _helps_a_cue(doc, after):
+        after += 1  # “...,” she has said / he often says
     if span and after < b:
         cue = _cue_at(doc, after, b)
         if cue and not (alone and not _tail(doc, cue[0], b)):
@@ -556,7 +565,7 @@ def _named_in_apposition(doc: _Document, k: int, j: int, first: int) -> _Speaker
     speaker = _classify(doc, k + 1, j)
     outer = _chain_left(doc, k - 1, first) if k - 1 >= first else None
     described = _classify(doc, *outer) if outer else None
-    if speaker.type == "person" and described is not None and described.type == "organization":
+    if speaker.type == "person" and described is not None and described.type == "organization" and described.head != "role":
         speaker.type, speaker.resolved = "organization", speaker.text
         speaker.reason = f"named after “{described.text}”, an organisation"
     return speaker if _is_speaker(speaker) else None
@@ -579,6 +588,11 @@ def _before_long_apposition(doc: _Document, comma: int, j: int, first: int) -> _
     return None
 
 
+def _after_a_name(doc: _Document, a: int, first: int) -> bool:
+    """Token a opens an apposition right after a capitalised name: "Rob Lane, a farmer"."""
+    return a - 2 >= first and doc.tokens[a - 1].text == "," and doc.norms[a] in _APPOSITION_STARTS and doc.is_cap(a - 2)
+
+
 def _subject_before_comma(doc: _Document, j: int, first: int):
     """An apposition or a relative clause between commas: "Reyes, who voted against it, said"."""
     k = j - 1
@@ -595,6 +609,9 @@ def _subject_before_comma(doc: _Document, j: int, first: int):
             return (speaker, None) if speaker else (None, None)
         speaker = _classify(doc, *span)
         _named_example(doc, speaker, span, k, j)
+        if speaker.head == "role" and _after_a_name(doc, span[0], first):
+            # "Rob Lane, a farmer from Dover, Delaware, said": the role describes the name before it
+            speaker = _before_long_apposition(doc, k, j, first) or speaker
         if not _is_speaker(speaker):
             farther = _before_long_apposition(doc, k, j, first)
             if farther is None:
@@ -764,16 +781,39 @@ def _tail(doc: _Document, end: int, last: int) -> bool:
     )
 
 
+def _after_comma(doc: _Document, start: int) -> bool:
+    """The words before ``start`` end with a comma, also one inside a closing quotation
+    mark ("..., he noted", "...,” she has said", "...?” she asked")."""
+    before = doc.text[:start].rstrip()
+    if before.endswith(","):
+        return True
+    return before[-1:] in QUOTE_MARKS and before[:-1].rstrip()[-1:] in (",", "?", "!")
+
+
+def _parenthetical(doc: _Document, word: _Word, subject: _Subject) -> bool:
+    """Speaker and cue set off inside the sentence they report: "Loyalty, he noted, has
+    long been ...", "As the mayor noted, the plan ...". Only cues that take a clause."""
+    end, speaker = subject.end, subject.speaker
+    if subject.entry.needs not in ("that", "any") or end >= word.last - 1 or doc.tokens[end].text != ",":
+        return False
+    following = doc.norms[end + 1]
+    if following.endswith("ed") or following in ("and", "or", "but"):
+        return False  # a list of verbs: "In 2015, Lee wrote, directed and produced a film."
+    if _after_comma(doc, speaker.start):
+        return True
+    a = subject.token(doc)
+    return a - 1 >= word.first and doc.norms[a - 1] == "as" and (a - 1 == word.first or doc.tokens[a - 2].text == ",")
+
+
 def _inverted(state: _State, word: _Word, subject: _Subject) -> bool:
-    """What was said comes first and the speaker and cue end the sentence ("..., the report shows.")."""
+    """What was said comes first and the speaker and cue end the sentence ("..., the report shows."),
+    or speaker and cue stand between commas inside it ("Time, Mr. Pence added, was on their side.")."""
     doc, speaker = state.doc, subject.speaker
-    return (
-        subject.entry.needs != "noun"
-        and not getattr(speaker, "apposition", False)
-        and speaker.start > doc.tokens[word.first].start
-        and doc.text[: speaker.start].rstrip().endswith(",")
-        and _tail(doc, subject.end, word.last)
-    )
+    if subject.entry.needs == "noun" or getattr(speaker, "apposition", False):
+        return False
+    if speaker.start <= doc.tokens[word.first].start:
+        return False
+    return (_after_comma(doc, speaker.start) and _tail(doc, subject.end, word.last)) or _parenthetical(doc, word, subject)
 
 
 @check("no-content", order=40, scope="word")

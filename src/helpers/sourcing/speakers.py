@@ -240,13 +240,18 @@ def _is_role_plural(doc: _Document, i: int) -> bool:
     return norm in ("spokespeople", "representatives", "officials") or (norm.endswith("s") and doc.lex.vague.get(norm[:-1]) == "role")
 
 
+#: Past participles that make "those ..." a group of people: "those surveyed", "those polled".
+_SURVEYED = frozenset({"surveyed", "polled", "interviewed", "questioned", "asked", "sampled", "contacted",
+                       "quoted", "consulted", "briefed", "involved", "present", "close"})
+
+
 def _vague_kind(doc: _Document, i: int) -> str | None:
     norm = doc.norms[i]
     kind = doc.lex.vague.get(norm)
     if kind:
         return kind
-    if norm.endswith("s") and doc.lex.vague.get(norm[:-1]) == "role":
-        return "people"
+    if norm.endswith("s") and (doc.lex.vague.get(norm[:-1]) == "role" or ((norm[:-1],) in doc.lex.titles and doc.tokens[i].text.islower())):
+        return "people"  # "engineers", "senators", "strategists"
     return None
 
 
@@ -290,7 +295,8 @@ def _as_role(doc: _Document, a: int, b: int, h: int, owner) -> _Speaker | None:
     if not (doc.title_at(h, h + 1) and not doc.is_cap(h)):
         return None
     text, head_text = doc.span_text(a, b), doc.tokens[h].text
-    if doc.norms[a] in ("the", "its", "his", "her", "their") or owner:
+    bare = a == h  # a headline's "Superintendent says ...": one known person, as with "the"
+    if doc.norms[a] in ("the", "its", "his", "her", "their") or owner or bare:
         speaker = _phrase(doc, a, b, "person", text, f"a role (“{head_text}”, in titles_en.txt) held by one known person", "person")
         speaker.role = True
         return speaker
@@ -369,11 +375,25 @@ def _classify_unit(doc: _Document, a: int, b: int, position: int) -> _Speaker:
     return _phrase(doc, a, b, "none", None, f"“{doc.tokens[h].text}” is not a person, an organisation or a group in the word lists", "abstract")
 
 
+#: Nouns of amount whose "of" phrase names who speaks ("a majority of voters", "dozens of lawmakers").
+_QUANTITY_NOUNS = frozenset({
+    "array", "number", "majority", "minority", "handful", "host", "range", "lot", "lots", "couple", "dozen",
+    "dozens", "hundreds", "thousands", "millions", "score", "scores", "series", "chorus", "slew", "raft",
+    "group", "bunch", "plurality", "share", "portion", "proportion", "percent", "third", "half", "quarter",
+    "fraction", "bloc", "coalition", "cadre", "contingent", "variety", "mix", "batch", "wave", "flood",
+})
+
+
 def _classify(doc: _Document, a: int, b: int, lenient: bool = False) -> _Speaker:
     """Decide what a speaker phrase is: its first part decides, a named organisation in a
     linked part ("organisations like Amnesty International") or an owner after "for"/"from"/"by"
     can make it an organisation."""
+    if b - a == 2 and doc.norms[a] == "those" and doc.norms[a + 1] in _SURVEYED:
+        text = doc.span_text(a, b)
+        return _phrase(doc, a, b, "group", text, f"“{text}”: people asked in a poll or by the reporter, not named", "group")
     units = _units(doc, a, b)
+    if len(units) > 1 and units[1][2] == "of" and doc.norms[_head(doc, *units[0][:2])] in _QUANTITY_NOUNS:
+        units = units[1:]  # "a wide array of economists": the economists speak
     first_a, first_b, _ = units[0]
     speaker = _classify_unit(doc, first_a, first_b, doc.tokens[a].start)
     speaker.start, speaker.end, speaker.text = doc.tokens[a].start, doc.tokens[b - 1].end, doc.span_text(a, b)
@@ -472,6 +492,27 @@ def _clause_follows(doc: _Document, end: int) -> bool:
     return token.kind in ("word", "number") and doc.norms[end] not in _PHRASE_WORDS
 
 
+#: Words that make what follows an adjective phrase ("more diverse", "very large").
+_DEGREE_WORDS = frozenset({"more", "most", "less", "least", "very", "so", "too", "quite", "rather", "fairly"})
+_ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "able", "ible", "less", "ish")
+#: Last parts of hyphenated adjectives: "delegate-rich", "Texas-based", "state-run".
+_ADJECTIVE_PARTS = frozenset({"rich", "poor", "based", "owned", "led", "run", "backed", "friendly", "heavy",
+                              "free", "style", "like", "wide", "level", "sized", "old", "long", "term"})
+
+
+def _looks_adjective(word: str) -> bool:
+    """A word shaped like an adjective, never a noun for people ("diverse", "delegate-rich")."""
+    last = word.rsplit("-", 1)[-1]
+    return ("-" in word and last in _ADJECTIVE_PARTS) or (word.endswith(_ADJECTIVE_ENDINGS) and word not in _PERSON_NOUNS_LIKE_ADJECTIVES)
+
+
+#: Nouns for people that end like adjectives.
+_PERSON_NOUNS_LIKE_ADJECTIVES = frozenset({"executive", "executives", "representative", "representatives",
+                                           "detective", "detectives", "relative", "relatives", "native",
+                                           "natives", "conservative", "conservatives", "progressive", "progressives",
+                                           "operative", "operatives", "captive", "captives", "fugitive", "fugitives"})
+
+
 def _described_speaker(doc: _Document, a: int, b: int) -> _Speaker | None:
     """A person or group described by a common noun, as the subject of a verb of saying
     ("the actress said", "forecasters say", "one California delegate said", "six in 10 said")."""
@@ -484,6 +525,8 @@ def _described_speaker(doc: _Document, a: int, b: int) -> _Speaker | None:
         return None  # "this move says": an abstract subject; "won several states": a noun
     if not (token.text.islower() or h in doc.common or poll_share) or head in doc.lex.stopwords:
         return None
+    if _looks_adjective(head) or doc.norms[a] in _DEGREE_WORDS:
+        return None  # "more diverse states", "delegate-rich states": "states" is a noun here
     text = doc.span_text(a, b)
     plural = (head.endswith("s") and not head.endswith("ss")) or head in ("people", "percent") or poll_share
     if plural or doc.norms[a] in _QUANTIFIERS or doc.norms[a] in ("a", "an", "one", "another"):
