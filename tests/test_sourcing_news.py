@@ -142,6 +142,8 @@ def test_a_headline_name_then_colon_is_an_attribution_when_the_article_names_the
         "Looking Ahead: The Ferry's Future\nThe ferry runs twice a day.",  # a section heading, named nowhere else
         "Exclusive: Okafor Plans New Route\nRuth Okafor spoke in Leith.",  # a label word before the colon
         "Some: Ferry Too Slow\nSome riders wrote to the council.",  # a vague group is not a headline source
+        "The Latest: Okafor Plans New Route.\nRuth Okafor spoke in Leith.",  # a label, with a final full stop
+        "The panel met.\n\nQ: Will the ferry run?\n\nA: Not this year.",  # interview labels, not names
     ],
 )
 def test_a_label_or_heading_before_a_colon_is_not_a_headline_source(text):
@@ -422,3 +424,35 @@ def test_a_role_after_a_name_describes_that_name():
 )
 def test_an_adjective_before_a_noun_like_states_is_not_a_speaker(text):
     assert [a for a in find_attributions(text) if a.kind != "scare"] == []
+
+
+def test_a_headline_ending_in_a_full_stop_is_still_a_headline():
+    text = "Okafor: Ferry Talks Will Go On.\n\nHarbour minister Ruth Okafor spoke in Leith on Monday."
+    assert [(a.speaker, a.rule) for a in find_attributions(text)] == [("Okafor", "headline")]
+
+
+def test_each_line_of_a_transcript_opens_with_its_speaker():
+    text = "The panel met on Sunday.\n\nLEE: Will the ferry run in May?\n\nOKAFOR: Not this year.\n\nLEE: Why not?\n\nOKAFOR: The pier is closed."
+    found = [(a.speaker, a.rule) for a in find_attributions(text)]
+    assert found == [("LEE", "headline"), ("OKAFOR", "headline"), ("LEE", "headline"), ("OKAFOR", "headline")]
+
+
+def test_a_label_in_running_text_is_not_a_transcript_speaker_when_named_nowhere_else():
+    text = "The panel met on Sunday.\n\nBackground: the pier closed in May."
+    assert [a for a in find_attributions(text) if a.rule == "headline"] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Then she left the stage, saying that the vote was rigged.", "she"),
+        ("On Monday, even as prices fell, Mr. Ng wrote to staff, telling them the firm was sound.", "Mr. Ng"),
+    ],
+)
+def test_an_ing_cue_after_a_comma_takes_the_subject_of_its_clause(text, speaker):
+    a = only(text, rule="follow-on")
+    assert a.speaker == speaker
+
+
+def test_an_ing_verb_that_is_not_a_cue_after_a_comma_is_not_an_attribution():
+    assert find_attributions("Then the storm hit the coast, forcing thousands to flee.") == []

@@ -352,20 +352,37 @@ def refuse_naming(state: _State, word: _Word) -> int | None:
     return cue.end
 
 
+#: Words that may open a sentence before its subject with no comma ("Then he cut ...", "But she said ...").
+_OPENING_WORDS = frozenset({"and", "but", "so", "yet", "then", "still", "now", "also", "even", "instead", "or", "nor"})
+
+
 def _clause_subject(doc: _Document, first: int, before: int) -> _Speaker | None:
-    """The subject at the start of the clause: after a leading phrase and its comma
-    ("During her tour, Secretary Noem stood ... and issued a warning"; "Speaking
-    in Ohio, the mayor ...": a participle opens a leading phrase too)."""
+    """The subject at the start of the clause: after an opening word ("Then he ...") or a
+    leading phrase and its comma ("During her tour, Secretary Noem stood ... and issued a
+    warning"; "Speaking in Ohio, the mayor ...": a participle opens a leading phrase too;
+    "On Tuesday, even as shares fell, Mr. Ng wrote ...": up to three leading phrases)."""
     k = first
+    while k + 1 < before and doc.norms[k] in _OPENING_WORDS:
+        k += 1
+    for _ in range(3):
+        speaker = _subject_at(doc, k, before)
+        if _is_speaker(speaker) or k >= before:
+            return speaker
+        comma = next((c for c in range(k, min(before, k + 15)) if doc.tokens[c].text == ","), None)
+        if comma is None:
+            return speaker
+        k = comma + 1
+    return None
+
+
+def _subject_at(doc: _Document, k: int, before: int) -> _Speaker | None:
+    """The subject that starts at token k, unless a leading phrase starts there."""
     norm = doc.norms[k]
     participle = norm.endswith(("ing", "ed")) and doc.tokens[k].kind == "word"
     if norm not in _SUBJECT_PRONOUNS and (
         norm in doc.lex.stopwords or norm in _CLAUSE_WORDS or doc.is_adverb(k) or norm in _CHAIN_WORDS or participle
     ) and norm not in _DETERMINERS and norm not in doc.lex.vague:
-        comma = next((c for c in range(first, min(before, first + 15)) if doc.tokens[c].text == ","), None)
-        if comma is None:
-            return None
-        k = comma + 1
+        return None
     if k >= before:
         return None
     if doc.norms[k] in _SUBJECT_PRONOUNS:
@@ -376,6 +393,8 @@ def _clause_subject(doc: _Document, first: int, before: int) -> _Speaker | None:
             break
         if best is not None and doc.tokens[stop - 1].text.islower() and doc.norms[stop - 1].endswith("ed"):
             break  # "The mayor resigned, citing ...": the verb ends the subject
+        if doc.tokens[stop - 1].text == ".":
+            continue  # the full stop of an abbreviation: "Mr. Ng", "Gov. Lee"
         span = _chain_left(doc, stop - 1, k)
         speaker = _classify(doc, *span) if span and span[0] == k else None
         if _is_speaker(speaker):
@@ -1206,16 +1225,23 @@ _HEADLINE_CUES = frozenset({"says", "said", "tells", "told", "warns", "warned", 
 _HEADLINE_LABELS = frozenset({"exclusive", "analysis", "watch", "video", "live", "update", "updated", "breaking",
                               "opinion", "review", "editorial", "explainer", "factbox", "timeline", "photos",
                               "listen", "podcast", "comment", "interview", "fact", "check", "correction", "q&a",
-                              "news", "report", "feature", "obituary", "letters", "sponsored", "read", "more"})
+                              "news", "report", "feature", "obituary", "letters", "sponsored", "read", "more",
+                              "latest", "note", "q", "a", "question", "answer", "name", "age", "city", "job", "summary",
+                              "recap", "takeaway", "takeaways", "why", "what", "how", "when", "where", "who", "bottom",
+                              "line", "key", "nerdcast", "quiz", "map", "chart", "graphic", "photo", "audio"})
 
 
-def _named_again(doc: _Document, k: int, after: int) -> bool:
-    """The capitalised word at token k appears again, capitalised, in the text after offset ``after``."""
+def _named_again(doc: _Document, k: int, sentence) -> bool:
+    """The capitalised word at token k appears again, capitalised, outside this sentence (a
+    transcript's "LEE:" also as "Lee")."""
     word = doc.tokens[k].text
-    return word[:1].isupper() and re.search(rf"\b{re.escape(word)}\b", doc.text[after:]) is not None
+    if not word[:1].isupper():
+        return False
+    pattern = re.compile(rf"\b(?:{re.escape(word)}|{re.escape(word.title())})\b" if word.isupper() else rf"\b{re.escape(word)}\b")
+    return bool(pattern.search(doc.text, 0, sentence.start) or pattern.search(doc.text, sentence.end))
 
 
-def _headline_attribution(state: _State, sentence) -> None:
+def _headline_attribution(state: _State, sentence, colon_only: bool = False) -> None:
     doc = state.doc
     a, b = doc.token_range(sentence.start, sentence.end)
     for i in range(a + 1, min(b - 1, a + 9)):
@@ -1223,6 +1249,8 @@ def _headline_attribution(state: _State, sentence) -> None:
             i - a <= 4 and not any(doc.norms[k] in _HEADLINE_LABELS for k in range(a, i))
         )):
             entry = None  # "Hale: 'We will not back down'", "Hale: Talks Will Go On"
+        elif colon_only:
+            continue
         elif doc.norms[i] in _HEADLINE_CUES and (doc.norms[i],) in doc.lex.cues:
             entry = doc.lex.cues[(doc.norms[i],)]
         else:
@@ -1236,23 +1264,29 @@ def _headline_attribution(state: _State, sentence) -> None:
             return
         quoted = any(doc.tokens[k].text in QUOTE_MARKS for k in range(i + 1, b))
         if entry is None and not quoted and doc.tokens[i + 1].text not in QUOTE_MARKS and (
-            speaker.type == "group" or not _named_again(doc, i - 1, sentence.end)
+            speaker.type == "group" or not _named_again(doc, i - 1, sentence)
         ):
             return  # "Looking Ahead: ..." is a label: a source before a colon is someone the article names again
         direct = quoted if entry is not None else doc.tokens[i + 1].text in QUOTE_MARKS or quoted
+        if state.taken(i, i + 1):
+            return  # an earlier rule has read this cue already
         state.add(sentence, speaker, (i, i + 1), entry.category if entry else "neutral",
                   "direct" if direct else "indirect", "headline")
         return
 
 
-@rule("headline", "a headline or summary line of the form “X says …”, “X: ‘…’” or “X: …” "
-      "(Minister says talks will go on; Hale: Talks Will Go On)", order=95, scope="document")
+@rule("headline", "a headline or summary line of the form “X says …”, “X: ‘…’” or “X: …”, and a "
+      "line of a transcript that opens with its speaker (Minister says talks will go on; Hale: Talks Will Go On; "
+      "LEE: We will see.)", order=95, scope="document")
 def headline(state: _State) -> None:
-    sentences = state.doc.sentences
+    doc = state.doc
+    sentences = doc.sentences
     for sentence in sentences:
         first_line = sentence.line == sentences[0].line and len(sentence.text.split()) <= 20
-        if sentence.kind == "heading" or (first_line and not sentence.text.rstrip("”’'\"").endswith(".")):
-            _headline_attribution(state, sentence)
+        if sentence.kind == "heading" or first_line:
+            _headline_attribution(state, sentence)  # some feeds end a headline with a full stop
+        elif doc.text[max(0, sentence.start - 1) : sentence.start] == "\n":
+            _headline_attribution(state, sentence, colon_only=True)  # a transcript: "LEE: We will ..."
 
 
 @rule("weasel-pair", "a vague group set against another (some argue ..., others ...)", order=100, scope="document")
