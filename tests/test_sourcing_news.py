@@ -456,3 +456,10 @@ def test_an_ing_cue_after_a_comma_takes_the_subject_of_its_clause(text, speaker)
 
 def test_an_ing_verb_that_is_not_a_cue_after_a_comma_is_not_an_attribution():
     assert find_attributions("Then the storm hit the coast, forcing thousands to flee.") == []
+
+
+def test_a_line_that_opens_with_a_sentence_and_a_colon_is_not_a_transcript_label():
+    text = "The bill passed.\n\nOkafor said at the signing: “No child should go hungry.”\n\nOkafor smiled."
+    found = find_attributions(text)
+    assert [a.rule for a in found if a.rule == "headline"] == []
+    assert [a.speaker for a in found] == ["Okafor"]

@@ -1249,6 +1249,9 @@ def _headline_attribution(state: _State, sentence, colon_only: bool = False) -> 
             i - a <= 4 and not any(doc.norms[k] in _HEADLINE_LABELS for k in range(a, i))
         )):
             entry = None  # "Hale: 'We will not back down'", "Hale: Talks Will Go On"
+            if colon_only and not (i - a <= 4 and all(doc.tokens[k].text[:1].isupper() or doc.tokens[k].text == "."
+                                                      for k in range(a, i))):
+                return  # a transcript's label is a name alone: "LEE:", "Ruth Okafor:"
         elif colon_only:
             continue
         elif doc.norms[i] in _HEADLINE_CUES and (doc.norms[i],) in doc.lex.cues:
