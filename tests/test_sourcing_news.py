@@ -463,3 +463,28 @@ def test_a_line_that_opens_with_a_sentence_and_a_colon_is_not_a_transcript_label
     found = find_attributions(text)
     assert [a.rule for a in found if a.rule == "headline"] == []
     assert [a.speaker for a in found] == ["Okafor"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("Lee faces strong opposition among older voters in the county.", "opposition", "older voters in the county"),
+        ("The response from the ministry was swift.", "response", "the ministry"),
+    ],
+)
+def test_a_stance_noun_takes_its_source_after_among_and_a_speech_noun_after_from(text, cue, speaker):
+    only(text, cue=cue, speaker=speaker, rule="nominal-source")
+
+
+def test_among_after_a_speech_noun_that_is_not_a_stance_is_not_a_source():
+    assert find_attributions("The statement among the papers on the desk was unsigned.") == []
+
+
+def test_opposition_among_a_group_inside_what_a_source_reports_is_its_content():
+    found = find_attributions("Polls show that Lee faces strong opposition among older voters.")
+    assert [(a.speaker, a.cue) for a in found] == [("Polls", "show")]
+
+
+def test_make_the_case_and_make_a_suggestion_report_an_argument():
+    only("They have made the case that the pier is unsafe.", cue="made the case", speaker="They")
+    only("He made the suggestion that the ferry be sold.", cue="made the suggestion", speaker="He")

@@ -705,7 +705,15 @@ def _says(doc: _Document, entry: CueEntry | None, i: int | None) -> bool:
     if entry is None or i is None or entry.base not in _SAYING:
         return False
     norm = doc.norms[i]
-    return norm not in doc.lex.nominals and not norm.endswith("ing") and _clause_follows(doc, i + len(entry.base.split()))
+    return (norm not in doc.lex.nominals and norm not in _PLURAL_NOUN_FORMS and not norm.endswith("ing")
+            and _clause_follows(doc, i + len(entry.base.split())))
+
+
+#: Cue forms that are far more often plural nouns ("coastal states that ...", "credit reports"):
+#: with these a subject no word list knows is not taken for a speaker.
+_PLURAL_NOUN_FORMS = frozenset({"states", "reports", "claims", "calls", "notes", "remarks", "comments", "answers",
+                                "replies", "tweets", "posts", "points", "promises", "pledges", "vows", "demands",
+                                "charges", "estimates", "accounts", "warnings", "responses", "attacks", "shows"})
 
 
 @dataclass(frozen=True)
@@ -956,12 +964,17 @@ def speaker_cue_content(state: _State, word: _Word) -> int | None:
 # ---------------------------------------------------------------------------
 
 
-@rule("nominal-source", "a speech noun with the source after “from” or “by” (criticism from rights groups)",
+@rule("nominal-source", "a speech noun with the source after “from” or “by”, or a stance noun with it after "
+      "“among” (criticism from rights groups, support among older voters)",
       order=50, scope="noun")
 def nominal_source(state: _State, word: _Word) -> int | None:
     doc, k, first, last = state.doc, word.i, word.first, word.last
-    if not (k + 2 < last and doc.norms[k + 1] in ("from", "by")):
-        return None
+    links = ("from", "by", "among") if doc.lex.nominals[doc.norms[k]] == "stance" else ("from", "by")
+    if not (k + 2 < last and doc.norms[k + 1] in links):
+        return None  # "support among older voters": a side taken by a group
+    start = doc.tokens[k].start
+    if doc.norms[k + 1] == "among" and any(f.cue and f.cue[1] <= start for f in state.in_sentence(word.sentence)):
+        return None  # "polls show that she has support among ...": what the polls found, not a source of its own
     span = _chain_right(doc, k + 2, last)
     speaker = _classify(doc, *span, lenient=True) if span else None
     if not _is_speaker(speaker):

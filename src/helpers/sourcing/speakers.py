@@ -478,7 +478,7 @@ _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it", "which", "w
 #: Words that start a phrase, not a clause: after "states" in "in several states on Tuesday",
 #: "states" is a noun, not a verb of saying.
 _PHRASE_WORDS = frozenset({"in", "on", "at", "after", "before", "and", "or", "for", "from", "with", "of", "by",
-                           "across", "during", "since", "until", "while", "than", "but"})
+                           "across", "during", "since", "until", "while", "than", "but", "like", "including", "such"})
 
 
 def _clause_follows(doc: _Document, end: int) -> bool:
