@@ -488,3 +488,28 @@ def test_opposition_among_a_group_inside_what_a_source_reports_is_its_content():
 def test_make_the_case_and_make_a_suggestion_report_an_argument():
     only("They have made the case that the pier is unsafe.", cue="made the case", speaker="They")
     only("He made the suggestion that the ferry be sold.", cue="made the suggestion", speaker="He")
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Okafor touted her record on the harbour.", "touted"),
+        ("Lee joked that the ferry was older than he was.", "joked"),
+        ("The mayor reminded residents that the pier was closed.", "reminded"),
+        ("Okafor apologized for the delay.", "apologized"),
+        ("The union lamented the loss of the night ferry.", "lamented"),
+    ],
+)
+def test_more_verbs_of_saying_and_judging_are_cues(text, cue):
+    only(text, cue=cue, kind="indirect")
+
+
+def test_pleaded_guilty_is_not_speech_but_pleaded_with_is():
+    assert find_attributions("The captain pleaded guilty to fraud.") == []
+    only("The captain pleaded with the crew to stay.", cue="pleaded")
+
+
+def test_declining_to_discuss_or_confirm_is_a_non_response():
+    only("The aide declined to discuss the talks.", kind="no-response", speaker="The aide")
+    only("Port officials refused to confirm the date.", kind="no-response")
+    assert find_attributions("The mayor did not discuss the plan.") == []

@@ -491,6 +491,9 @@ def _negated(state: _State, word: _Word) -> bool:
 
 #: Verbs of answering that, negated, report that a source said nothing ("declined to comment").
 _ANSWERING = frozenset({"comment", "respond", "reply", "answer", "say"})
+#: Verbs that make a non-answer only after "declined to" or "refused to" ("declined to discuss the talks").
+_DECLINED_ANSWERING = frozenset({"discuss", "confirm", "explain", "disclose", "elaborate", "specify", "detail",
+                                 "address", "describe", "identify", "name", "reveal", "talk"})
 #: What may stand between the source and such a verb: "did not immediately", "declined to".
 _NOT_ANSWERING = frozenset({"not", "never", "declined", "refused", "to", "immediately", "yet", "did", "does",
                             "has", "have", "had", "would", "could", "will"})
@@ -500,9 +503,12 @@ _NOT_ANSWERING = frozenset({"not", "never", "declined", "refused", "to", "immedi
       "“declined to comment”)", order=34, scope="word")
 def no_response(state: _State, word: _Word) -> int | None:
     verb = _verb_here(state, word)
-    if verb is None or verb[0].entry.base not in _ANSWERING or not _negated(state, word):
+    if verb is None or not _negated(state, word):
         return None
     doc, k = state.doc, word.i - 1
+    declined = k - 1 >= word.first and doc.norms[k] == "to" and doc.norms[k - 1] in ("declined", "refused")
+    if verb[0].entry.base not in _ANSWERING and not (declined and verb[0].entry.base in _DECLINED_ANSWERING):
+        return None
     while k >= word.first and (doc.norms[k] in _NOT_ANSWERING or doc.norms[k] in _AUX or doc.is_adverb(k)
                                or doc.norms[k].endswith("n't")):
         k -= 1
