@@ -21,8 +21,13 @@ PolNeAR marks beliefs and intentions too ("wants", "believes"). Figures are
 given twice: over **all** annotated attributions, and over **speech** ones,
 those whose cue holds a word of saying or writing from ``SPEECH_WORDS``
 below (a list written from general English, not from the data) or is
-"according to". For the speech figures, found attributions matched to a
-non-speech annotation are left out of precision rather than counted wrong.
+"according to". The same word test decides whether a found attribution is
+speech (a direct quotation with no cue word is speech too); found
+attributions matched to a non-speech annotation are left out of precision
+rather than counted wrong. The earlier scorer called every found attribution
+speech unless its cue category was "belief", so a found "supports" could only
+ever count against precision; its figure is printed too, marked "earlier
+scorer", so the two can be compared.
 
 Found attributions with a speaker count, and so do agentless ones (PolNeAR
 annotates attributions with no source too); scare quotes and quotations with
@@ -47,7 +52,7 @@ import re
 import sys
 import time
 import tracemalloc
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from helpers.corpus import article_from_text
@@ -79,6 +84,13 @@ class Gold:
     speech: bool
 
 
+def is_speech_cue(cue: str) -> bool:
+    """A cue of saying or writing: it holds a word of ``SPEECH_WORDS`` or is "according to".
+    The same test decides for annotated and for found attributions."""
+    words = [w.lower() for w in _WORD.findall(cue)]
+    return "according" in words or any(w.startswith(SPEECH_WORDS) for w in words)
+
+
 def _spans(field: str) -> list[tuple[int, int]]:
     spans = []
     for piece in field.split(";"):
@@ -106,9 +118,7 @@ def read_annotations(path: Path, text: str) -> list[Gold]:
             continue
         cue_spans = spans[cue_id]
         cue = (min(a for a, _ in cue_spans), max(b for _, b in cue_spans))
-        words = [w.lower() for a, b in cue_spans for w in _WORD.findall(text[a:b])]
-        speech = "according" in words or any(w.startswith(SPEECH_WORDS) for w in words)
-        gold.append(Gold(cue, spans.get(relation.get("Source"), []), speech))
+        gold.append(Gold(cue, spans.get(relation.get("Source"), []), is_speech_cue(" ".join(text[a:b] for a, b in cue_spans))))
     return gold
 
 
@@ -122,6 +132,7 @@ class Found:
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
     speech: bool
+    speech_by_category: bool = True  # the earlier test: any cue whose category is not "belief"
 
 
 def _finder(text: str, thoughts: bool = False) -> list[Found]:
@@ -131,7 +142,8 @@ def _finder(text: str, thoughts: bool = False) -> list[Found]:
             continue  # scare quotes and quotations with no speaker found; agentless attributions count
         cue = (a.cue_start, a.cue_end) if a.cue_start is not None else None
         speaker = (a.speaker_start, a.speaker_end) if a.speaker_start is not None else None
-        found.append(Found((a.sentence_start, a.sentence_end), cue, speaker,
+        speech = is_speech_cue(a.cue) if a.cue else a.kind == "direct"
+        found.append(Found((a.sentence_start, a.sentence_end), cue, speaker, speech,
                            a.cue_category != "belief" and a.kind != THOUGHT))
     return found
 
@@ -196,6 +208,14 @@ def score(found: list[Found], gold: list[Gold], speech_only: bool) -> tuple[int,
     return tp, counted, len(wanted), checked, right
 
 
+def _totals(results, speech_only: bool) -> list[int]:
+    totals = [0] * 5
+    for found, gold in results:
+        for i, v in enumerate(score(found, gold, speech_only)):
+            totals[i] += v
+    return totals
+
+
 def _report(name: str, totals: list[int]) -> str:
     tp, found, gold, checked, right = totals
     p = tp / found if found else 0.0
@@ -238,11 +258,10 @@ def main(argv=None) -> int:
         halves = (("", results), (" even", results[0::2]), (" odd", results[1::2])) if label.startswith("finder") else (("", results),)
         for half, part in halves:
             for speech_only in (True, False):
-                totals = [0] * 5
-                for found, gold in part:
-                    for i, v in enumerate(score(found, gold, speech_only)):
-                        totals[i] += v
-                print(_report(f"{label}{half} ({'speech' if speech_only else 'all'})", totals))
+                print(_report(f"{label}{half} ({'speech' if speech_only else 'all'})", _totals(part, speech_only)))
+        if label.startswith("finder"):
+            earlier = [([replace(f, speech=f.speech_by_category) for f in found], gold) for found, gold in results]
+            print(_report(f"{label} (speech, earlier scorer)", _totals(earlier, True)))
         print(f"{label:<28} {seconds:.1f} s for {len(data)} articles (one core), peak traced memory {peak:.0f} MB")
     return 0
 

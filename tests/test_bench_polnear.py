@@ -59,3 +59,22 @@ def test_missing_folder_is_skipped_with_a_note(tmp_path, capsys):
 @pytest.mark.parametrize("field, spans", [("Cue 3 7", [(3, 7)]), ("Cue 3 7;9 12", [(3, 7), (9, 12)])])
 def test_discontinuous_spans(field, spans):
     assert bench._spans(field.split(" ", 1)[1]) == spans
+
+
+@pytest.mark.parametrize(
+    "cue, speech",
+    [("said", True), ("according to", True), ("has told", True), ("supports", False), ("believes", False), (":", False)],
+)
+def test_one_word_test_decides_speech_for_annotated_and_found_cues(cue, speech):
+    assert bench.is_speech_cue(cue) is speech
+
+
+def test_a_found_stance_cue_is_not_counted_against_speech_precision(tmp_path):
+    gold = brat(tmp_path)
+    first = (0, TEXT.index("Residents") - 1)
+    third = (TEXT.index("Nothing"), len(TEXT))
+    said = bench.Found(first, (10, 14), (4, 9), True)
+    stance = bench.Found(third, (0, 3), (0, 3), bench.is_speech_cue("supports"), True)
+    assert bench.score([said, stance], gold, speech_only=True) == (1, 1, 1, 1, 1)
+    earlier = bench.Found(third, (0, 3), (0, 3), True)
+    assert bench.score([said, earlier], gold, speech_only=True) == (1, 2, 1, 1, 1)

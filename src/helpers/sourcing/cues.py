@@ -56,6 +56,11 @@ def _noun_after(doc: _Document, i: int, last: int) -> int | None:
     return None
 
 
+#: Words after "called her" that show a telephone call, not a name ("called her at home", "called him back").
+_NOT_A_COMPLEMENT = frozenset({"to", "at", "on", "from", "back", "and", "in", "after", "before", "during", "about",
+                               "with", "up", "last", "yesterday", "again", "twice", "several", "every", "late", "early"})
+
+
 def _needs_met(doc: _Document, entry: CueEntry, end: int, last: int) -> tuple[bool, str]:
     """Does what follows the cue give it content? (False, reason) when not."""
     after = [k for k in range(end, min(last, end + _WINDOW))]
@@ -82,6 +87,8 @@ def _needs_met(doc: _Document, entry: CueEntry, end: int, last: int) -> tuple[bo
         if any(doc.tokens[k].text in QUOTE_MARKS for k in window):
             return True, ""
         if doc.norms[words[0]] in _OBJECT_PRONOUNS and len(words) > 1:
+            if doc.norms[words[1]] in _NOT_A_COMPLEMENT and not any(doc.tokens[k].text in QUOTE_MARKS for k in window):
+                return False, "a telephone call, not what the thing is called (“called her to ...”)"
             return True, ""
         determiners = [k for k in window if doc.norms[k] in ("a", "an", "the")]
         if len(determiners) >= 2 or (determiners and determiners[0] != words[0]):

@@ -38,6 +38,7 @@ from helpers.sourcing.guards import refuse
 from helpers.sourcing.lexicon import CueEntry
 from helpers.sourcing.registry import _State, _Word, check, rule, rule_descriptions
 from helpers.sourcing.speakers import (
+    _DEGREE_WORDS,
     _SAYING,
     _before_parenthesis,
     _chain_left,
@@ -46,6 +47,7 @@ from helpers.sourcing.speakers import (
     _clause_follows,
     _described_speaker,
     _is_speaker,
+    _looks_adjective,
     _named_org_in,
     _possessor,
     _Speaker,
@@ -309,6 +311,8 @@ def _verb_here(state: _State, word: _Word) -> tuple[_Cue, int] | None:
             before.kind == "number" or doc.norms[i - 1] in _QUANTIFIERS or (before.kind == "clitic" and i - 2 >= first)
         ):
             return None  # "several states", "five reports", "Mr Dale's comments": a noun
+        if before is not None and doc.norms[i] in _PLURAL_NOUN_FORMS and j == i - 1 and _modifies(doc, i - 1):
+            return None  # "bigger states", "swing states", "diverse states": an adjective before a noun
         return cue, j
 
     return word.get("verb", compute)
@@ -715,6 +719,24 @@ def _says(doc: _Document, entry: CueEntry | None, i: int | None) -> bool:
             and _clause_follows(doc, i + len(entry.base.split())))
 
 
+def _modifies(doc: _Document, k: int) -> bool:
+    """Token k is shaped like an adjective before a noun: a comparative or superlative
+    ("bigger", "largest"), an adjective ending ("diverse" is not caught, "competitive" is),
+    a degree word, or one of the few adjectives news puts before "states" ("swing", "key")."""
+    norm, token = doc.norms[k], doc.tokens[k]
+    if token.kind != "word" or not token.text.islower() or norm in doc.lex.vague or norm in doc.lex.org_words:
+        return False
+    return (norm in _DEGREE_WORDS or norm in _NOUN_MODIFIERS or _looks_adjective(norm)
+            or (len(norm) > 4 and norm.endswith(("er", "est")) and (norm,) not in doc.lex.titles))
+
+
+#: Adjectives news writing puts before "states", "reports" and "claims" ("swing states", "early reports").
+_NOUN_MODIFIERS = frozenset({"swing", "battleground", "key", "early", "late", "other", "many", "both", "all", "some",
+                             "red", "blue", "purple", "southern", "northern", "western", "eastern", "coastal", "rural",
+                             "big", "small", "large", "new", "recent", "previous", "false", "unfounded", "baseless",
+                             "conflicting", "initial", "media", "news", "press", "several", "few", "numerous"})
+
+
 #: Cue forms that are far more often plural nouns ("coastal states that ...", "credit reports"):
 #: with these a subject no word list knows is not taken for a speaker.
 _PLURAL_NOUN_FORMS = frozenset({"states", "reports", "claims", "calls", "notes", "remarks", "comments", "answers",
@@ -970,17 +992,12 @@ def speaker_cue_content(state: _State, word: _Word) -> int | None:
 # ---------------------------------------------------------------------------
 
 
-@rule("nominal-source", "a speech noun with the source after “from” or “by”, or a stance noun with it after "
-      "“among” (criticism from rights groups, support among older voters)",
+@rule("nominal-source", "a speech noun with the source after “from” or “by” (criticism from rights groups)",
       order=50, scope="noun")
 def nominal_source(state: _State, word: _Word) -> int | None:
     doc, k, first, last = state.doc, word.i, word.first, word.last
-    links = ("from", "by", "among") if doc.lex.nominals[doc.norms[k]] == "stance" else ("from", "by")
-    if not (k + 2 < last and doc.norms[k + 1] in links):
-        return None  # "support among older voters": a side taken by a group
-    start = doc.tokens[k].start
-    if doc.norms[k + 1] == "among" and any(f.cue and f.cue[1] <= start for f in state.in_sentence(word.sentence)):
-        return None  # "polls show that she has support among ...": what the polls found, not a source of its own
+    if not (k + 2 < last and doc.norms[k + 1] in ("from", "by")):
+        return None
     span = _chain_right(doc, k + 2, last)
     speaker = _classify(doc, *span, lenient=True) if span else None
     if not _is_speaker(speaker):
