@@ -517,3 +517,8 @@ def test_verbs_that_frame_someone_are_cues(text, cue):
 def test_an_adjective_before_a_plural_noun_form_is_not_a_cue():
     assert find_attributions("The race now moves to bigger states and a faster pace.") == []
     only("The ministry states that the pier will close.", cue="states", speaker="The ministry")
+
+
+def test_two_speakers_joined_by_and_speak_together():
+    only("Ms. Lee and Mr. Park said the pier was unsafe.", speaker="Ms. Lee and Mr. Park")
+    only("The pier is unsafe, he and Mr. Park said.", speaker="he and Mr. Park", rule="content-then-speaker")

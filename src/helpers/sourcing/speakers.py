@@ -121,6 +121,13 @@ def _chain_left(doc: _Document, j: int, first: int) -> tuple[int, int] | None:
         return None
     if doc.norms[j] in _SUBJECT_PRONOUNS:
         return j, j + 1
+    if start - 2 >= first and doc.norms[start - 1] == "and" and doc.is_cap(start) and (
+        doc.norms[start - 2] in ("he", "she") or (doc.is_cap(start - 2) and doc.tokens[start - 2].kind == "word")
+    ):
+        # two speakers: "he and Mr. Allen said", "Ms. Lee and Mr. Park said"
+        other = start - 2 if doc.norms[start - 2] in ("he", "she") else _unit_left(doc, start - 2, first)
+        if other is not None:
+            return other, j + 1
     hops = 0
     while hops < 2 and start - 1 >= first:
         k = start - 1
