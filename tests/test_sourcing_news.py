@@ -522,3 +522,14 @@ def test_an_adjective_before_a_plural_noun_form_is_not_a_cue():
 def test_two_speakers_joined_by_and_speak_together():
     only("Ms. Lee and Mr. Park said the pier was unsafe.", speaker="Ms. Lee and Mr. Park")
     only("The pier is unsafe, he and Mr. Park said.", speaker="he and Mr. Park", rule="content-then-speaker")
+
+
+def test_a_cue_and_colon_that_end_a_paragraph_introduce_the_quotation_below():
+    text = "The station aired the report.\n\nReporter Ann Lee says:\n\n“The pier is closed and nobody knows why.”"
+    a = only(text, speaker="Reporter Ann Lee", kind="direct", rule="speaker-then-quote")
+    assert a.quote == "The pier is closed and nobody knows why."
+
+
+def test_a_quotation_after_a_paragraph_without_a_colon_is_not_taken_by_its_cue():
+    text = "Reporter Ann Lee says the pier is shut.\n\n“Nobody knows why,” a worker added."
+    assert [(a.speaker, a.cue) for a in find_attributions(text)] == [("Reporter Ann Lee", "says"), ("a worker", "added")]

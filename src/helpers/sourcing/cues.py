@@ -65,6 +65,8 @@ def _needs_met(doc: _Document, entry: CueEntry, end: int, last: int) -> tuple[bo
     """Does what follows the cue give it content? (False, reason) when not."""
     after = [k for k in range(end, min(last, end + _WINDOW))]
     words = [k for k in after if doc.tokens[k].kind in ("word", "number") or doc.tokens[k].text in QUOTE_MARKS]
+    if after and doc.tokens[after[0]].text == ":" and entry.needs in ("any", "that"):
+        return True, ""  # "The reporter says:" and what she said in the next paragraph
     if not words:
         return False, "nothing follows the cue"
     needs = entry.needs

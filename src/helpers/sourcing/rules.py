@@ -1130,19 +1130,30 @@ def agentless_pair(state: _State, sentence, first: int, last: int) -> None:
 # ---------------------------------------------------------------------------
 
 
-@rule("speaker-then-quote", "a speaker and a cue followed by a quotation (X said: “...”)",
+def _holds_quote_start(item, quote) -> bool:
+    """The quotation starts inside the attribution's sentences."""
+    return item.sentence.start <= quote.start < item.last_sentence.end
+
+
+@rule("speaker-then-quote", "a speaker and a cue followed by a quotation, also one that opens the next "
+      "paragraph after a colon (X said: “...”)",
       order=70, scope="quotation")
 def speaker_then_quote(state: _State, number: int, quote) -> None:
     """A quotation inside what someone is said to say makes it direct ("called it “unfair”")."""
     doc = state.doc
     owners = [
         f for f in state.found
-        if f.cue and f.speaker is not None and f.cue[1] <= quote.start and f.sentence.start <= quote.start < f.last_sentence.end
+        if f.cue and f.speaker is not None and f.cue[1] <= quote.start and (
+            _holds_quote_start(f, quote)
+            or doc.text[f.cue[1] : quote.start].strip() == ":"  # "The reporter says:" and the quotation below
+        )
     ]
     if not owners:
         return
     owner = max(owners, key=lambda f: f.cue[1])
     if owner.kind in ("indirect", "direct"):
+        if not _holds_quote_start(owner, quote):
+            owner.last_sentence = doc.sentence_at(max(quote.end - 1, quote.start)) or owner.last_sentence
         owner.kind = "direct"
         owner.quotes.append(quote)
         if owner.rule == "speaker-cue-content" and doc.text[owner.cue[1] : quote.start].strip(" ,:").count(" ") <= 3:
