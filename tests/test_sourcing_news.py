@@ -533,3 +533,25 @@ def test_a_cue_and_colon_that_end_a_paragraph_introduce_the_quotation_below():
 def test_a_quotation_after_a_paragraph_without_a_colon_is_not_taken_by_its_cue():
     text = "Reporter Ann Lee says the pier is shut.\n\n“Nobody knows why,” a worker added."
     assert [(a.speaker, a.cue) for a in find_attributions(text)] == [("Reporter Ann Lee", "says"), ("a worker", "added")]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Mr. Lee said of the vote, ''I don't like it,'' adding that ''the port deserves better.''", "adding"),
+        ("She declined to claim victory - only saying that she was relieved.", "saying"),
+        ("He gave to the fund \u2014 asserting that large gifts were fine.", "asserting"),
+    ],
+)
+def test_an_ing_cue_after_a_dash_or_a_quotation_closed_with_two_apostrophes_follows_on(text, cue):
+    a = by_cue(text, cue)
+    assert a.rule == "follow-on"
+
+
+def test_a_hyphen_inside_a_word_does_not_join_a_cue():
+    assert find_attributions("The left-leaning party won the seat.") == []
+
+
+def test_a_described_speaker_is_named_by_the_first_part_of_the_phrase():
+    a = only("''It was his first attempt,'' said his best friend at Lehigh, Bruce Lee.", kind="direct")
+    assert a.speaker.startswith("his best friend") and a.speaker_type == "person"

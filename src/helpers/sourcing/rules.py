@@ -421,10 +421,14 @@ _FOLLOW_ON_WORDS = frozenset({"while", "before", "after", "by", "then"})
 
 def _continues_clause(doc: _Document, j: int, first: int) -> bool:
     """Token j (before an -ing cue and its adverbs) joins it to the clause before: a comma (also
-    inside a closing quotation mark, "...,” claiming that"), or "while", "before", "after", "by"."""
-    if doc.tokens[j].text == ",":
-        return True
-    if doc.tokens[j].text in QUOTE_MARKS and j - 1 >= first and doc.tokens[j - 1].text == ",":
+    inside a closing quotation mark, "...,” claiming that"), a dash, or "while", "before", "after", "by"."""
+    if doc.tokens[j].text in (",", "—", "–", "--") or (doc.tokens[j].text == "-" and doc.tokens[j].start > 0
+                                                        and doc.text[doc.tokens[j].start - 1] == " "):
+        return True  # a comma, or a dash set apart by spaces ("... - noting that")
+    k = j
+    while k >= first and doc.tokens[k].text in QUOTE_MARKS and j - k < 2:
+        k -= 1  # a closing mark, also one written as two apostrophes: ",'' adding that"
+    if k < j and k >= first and doc.tokens[k].text == ",":
         return True
     return doc.norms[j] in _FOLLOW_ON_WORDS and j - 1 >= first
 

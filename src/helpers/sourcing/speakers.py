@@ -522,8 +522,14 @@ _PERSON_NOUNS_LIKE_ADJECTIVES = frozenset({"executive", "executives", "represent
 
 def _described_speaker(doc: _Document, a: int, b: int) -> _Speaker | None:
     """A person or group described by a common noun, as the subject of a verb of saying
-    ("the actress said", "forecasters say", "one California delegate said", "six in 10 said")."""
+    ("the actress said", "forecasters say", "one California delegate said", "six in 10 said",
+    "his best friend at college said": the first part of the phrase names who)."""
     h = _head(doc, a, b)
+    units = _units(doc, a, b)
+    first_head = _head(doc, units[0][0], units[0][1])
+    if len(units) > 1 and doc.tokens[h].kind != "number" and doc.tokens[first_head].kind == "word" \
+            and doc.tokens[first_head].text.islower():
+        h = first_head
     head, token = doc.norms[h], doc.tokens[h]
     if token.kind not in ("word", "number") or head in _DEMONSTRATIVES or head in _SUBJECT_PRONOUNS:
         return None
