@@ -555,3 +555,8 @@ def test_a_hyphen_inside_a_word_does_not_join_a_cue():
 def test_a_described_speaker_is_named_by_the_first_part_of_the_phrase():
     a = only("''It was his first attempt,'' said his best friend at Lehigh, Bruce Lee.", kind="direct")
     assert a.speaker.startswith("his best friend") and a.speaker_type == "person"
+
+
+@pytest.mark.parametrize("text", ["“It was insensitive,” the column noted.", "The ad claims that the mayor raised taxes."])
+def test_a_piece_of_writing_with_no_named_author_is_a_document_source(text):
+    only(text, speaker_type="document")
