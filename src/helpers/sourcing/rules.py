@@ -598,7 +598,8 @@ def _named_in_apposition(doc: _Document, k: int, j: int, first: int) -> _Speaker
     speaker = _classify(doc, k + 1, j)
     outer = _chain_left(doc, k - 1, first) if k - 1 >= first else None
     described = _classify(doc, *outer) if outer else None
-    if speaker.type == "person" and described is not None and described.type == "organization" and described.head != "role":
+    if (speaker.type == "person" and described is not None and described.type == "organization"
+            and described.head != "role"):  # "an economist at Westbrook University, Dr. Ortega" stays a person
         speaker.type, speaker.resolved = "organization", speaker.text
         speaker.reason = f"named after “{described.text}”, an organisation"
     return speaker if _is_speaker(speaker) else None
@@ -742,7 +743,8 @@ _NOUN_MODIFIERS = frozenset({"swing", "battleground", "key", "early", "late", "o
 
 
 #: Cue forms that are far more often plural nouns ("coastal states that ...", "credit reports"):
-#: with these a subject no word list knows is not taken for a speaker.
+#: after an adjective they are nouns (:func:`_modifies`), and a subject no word list knows is not
+#: taken for their speaker (:func:`_says`).
 _PLURAL_NOUN_FORMS = frozenset({"states", "reports", "claims", "calls", "notes", "remarks", "comments", "answers",
                                 "replies", "tweets", "posts", "points", "promises", "pledges", "vows", "demands",
                                 "charges", "estimates", "accounts", "warnings", "responses", "attacks", "shows"})
@@ -1288,7 +1290,8 @@ def _named_again(doc: _Document, k: int, sentence) -> bool:
     word = doc.tokens[k].text
     if not word[:1].isupper():
         return False
-    pattern = re.compile(rf"\b(?:{re.escape(word)}|{re.escape(word.title())})\b" if word.isupper() else rf"\b{re.escape(word)}\b")
+    forms = f"{re.escape(word)}|{re.escape(word.title())}" if word.isupper() else re.escape(word)
+    pattern = re.compile(rf"\b(?:{forms})\b")
     return bool(pattern.search(doc.text, 0, sentence.start) or pattern.search(doc.text, sentence.end))
 
 

@@ -257,7 +257,9 @@ def _vague_kind(doc: _Document, i: int) -> str | None:
     kind = doc.lex.vague.get(norm)
     if kind:
         return kind
-    if norm.endswith("s") and (doc.lex.vague.get(norm[:-1]) == "role" or ((norm[:-1],) in doc.lex.titles and doc.tokens[i].text.islower())):
+    singular = norm[:-1]
+    if norm.endswith("s") and (doc.lex.vague.get(singular) == "role"
+                               or ((singular,) in doc.lex.titles and doc.tokens[i].text.islower())):
         return "people"  # "engineers", "senators", "strategists"
     return None
 
@@ -510,7 +512,9 @@ _ADJECTIVE_PARTS = frozenset({"rich", "poor", "based", "owned", "led", "run", "b
 def _looks_adjective(word: str) -> bool:
     """A word shaped like an adjective, never a noun for people ("diverse", "delegate-rich")."""
     last = word.rsplit("-", 1)[-1]
-    return ("-" in word and last in _ADJECTIVE_PARTS) or (word.endswith(_ADJECTIVE_ENDINGS) and word not in _PERSON_NOUNS_LIKE_ADJECTIVES)
+    if "-" in word and last in _ADJECTIVE_PARTS:
+        return True
+    return word.endswith(_ADJECTIVE_ENDINGS) and word not in _PERSON_NOUNS_LIKE_ADJECTIVES
 
 
 #: Nouns for people that end like adjectives.
